@@ -1,0 +1,179 @@
+"""`punchline process FILE`: run the whole pipeline on one file, in this process.
+
+No server and no store: nothing under ``store`` is imported unless ``--save`` is given,
+so the command answers quickly. With ``--json`` standard output is exactly one JSON
+object, the result contract (../shared/docs/result-contract.md), or ``{"error": ...}``
+with exit status 2 when the file cannot be processed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+EXIT_INPUT_ERROR = 2
+PRIORITIES = {"low": 1, "normal": 2, "high": 3, "urgent": 4}
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+DECISION_STYLES = {"review": "bold yellow", "approved": "bold green"}
+
+
+class CommandError(Exception):
+    """A failure the command reports as ``{"error": {"code", "message"}}`` and exit 2."""
+
+    def __init__(self, code: str, message: str):
+        self.code = code
+        self.message = message
+        super().__init__(message)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("process")(process_command)
+
+
+def process_command(
+    file: Annotated[Path, typer.Argument(help="Timecard file: xlsx, xlsm, xls or csv.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result contract as one JSON object.")] = False,
+    save: Annotated[bool, typer.Option("--save", help="Also record the file and its result as a job.")] = False,
+    priority: Annotated[
+        str | None, typer.Option("--priority", help="Job priority for --save: low, normal, high, urgent or 1-4.")
+    ] = None,
+) -> None:
+    """Process one timecard file and print the verified result."""
+    try:
+        output = run(file, save=save, priority=priority)
+    except CommandError as exc:
+        report_error(exc.code, exc.message, as_json)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    if as_json:
+        typer.echo(json.dumps(output, ensure_ascii=False, sort_keys=False))
+    else:
+        print_report(output)
+
+
+def run(file: Path, *, save: bool, priority: str | None, process: Callable[..., Any] | None = None) -> dict[str, Any]:
+    """The command's work without Typer: the JSON-ready result, or CommandError."""
+    from core.operational_settings import OperationalSettings
+    from processing.errors import InputError
+
+    if process is None:
+        from processing.pipeline import process_file as process
+
+    settings = OperationalSettings()
+    job_priority = parse_priority(priority, settings.default_job_priority)
+    data = read_bytes(file)
+    try:
+        outcome = process(file.name, data, settings)
+    except InputError as exc:
+        raise CommandError(exc.code, exc.message) from None
+    result = dict(outcome.result)
+    if save:
+        result["job"] = save_outcome(file.name, data, outcome, job_priority)
+    return result
+
+
+def read_bytes(file: Path) -> bytes:
+    if not file.is_file():
+        raise CommandError("FILE_NOT_FOUND", f"no file at {file}")
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise CommandError("FILE_UNREADABLE", f"cannot read {file}: {exc.strerror or type(exc).__name__}") from None
+
+
+def parse_priority(value: str | None, default: int) -> int:
+    if value is None:
+        return default
+    key = value.strip().lower()
+    if key in PRIORITIES:
+        return PRIORITIES[key]
+    if key.isdigit() and 1 <= int(key) <= 4:
+        return int(key)
+    raise CommandError("INVALID_PRIORITY", "priority must be low, normal, high, urgent or 1-4")
+
+
+def save_outcome(name: str, data: bytes, outcome: Any, priority: int) -> dict[str, Any]:
+    """Record the processed file as a job. The store is imported here only."""
+    try:
+        from store.uploads import save_processed_result
+    except ImportError:
+        raise CommandError("STORE_UNAVAILABLE",
+                           "the store cannot record processed files yet (store.uploads is missing)") from None
+    try:
+        saved = save_processed_result(name=name, data=data, outcome=outcome, priority=priority)
+    except Exception as exc:
+        code = getattr(exc, "code", None)
+        if isinstance(code, str):  # the store's expected outcomes (duplicate file, conflict ...)
+            raise CommandError(code, str(exc)) from None
+        raise
+    return describe_saved(saved)
+
+
+def describe_saved(saved: Any) -> dict[str, Any]:
+    if isinstance(saved, dict):
+        return saved
+    if isinstance(saved, str):
+        return {"id": saved}
+    return {key: getattr(saved, key) for key in ("id", "job_id", "status", "file_id", "duplicate")
+            if isinstance(getattr(saved, key, None), (str, int, bool))}
+
+
+def report_error(code: str, message: str, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    Console(stderr=True).print(Text.assemble(("error ", "bold red"), (code, "bold"), f": {message}"))
+
+
+def print_report(result: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    info = result["file"]
+    console.print(Text.assemble((info["name"], "bold"), f"  {info['format']}, {info['size']} bytes, "
+                                f"sha256 {info['sha256'][:12]}…"))
+    if not result["timecards"]:
+        console.print("No timecards found.")
+    for card in result["timecards"]:
+        title = card["employee"] + (f" ({card['employee_id']})" if card["employee_id"] else "")
+        table = Table(title=Text(title, style="bold"), title_justify="left")
+        table.add_column("Date")
+        table.add_column("Hours", justify="right")
+        table.add_column("Pay", justify="right")
+        for entry in card["entries"]:
+            table.add_row(entry["date"], format_number(entry["hours"]), format_money(entry["pay"]))
+        table.add_section()
+        table.add_row(Text("Total", style="bold"), format_number(card["total_hours"]), format_money(card["total_pay"]))
+        console.print(table)
+    if result["issues"]:
+        issues = Table(title=Text("Issues", style="bold"), title_justify="left")
+        for column in ("Severity", "Code", "Employee", "Date", "Message"):
+            issues.add_column(column)
+        for issue in result["issues"]:
+            style = SEVERITY_STYLES.get(issue["severity"], "")
+            issues.add_row(Text(issue["severity"], style=style), issue["code"], Text(issue["employee"] or ""),
+                           issue["date"] or "", Text(issue["message"]))
+        console.print(issues)
+    decision = result["decision"]
+    console.print(Text.assemble("Decision: ", (decision, DECISION_STYLES.get(decision, "bold"))))
+    if "job" in result:
+        console.print(f"Saved as job {result['job'].get('id') or result['job'].get('job_id') or ''}".rstrip())
+
+
+def format_number(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.2f}"
+
+
+def format_money(value: float | None) -> str:
+    return "—" if value is None else f"${value:,.2f}"
+
+
+__all__ = ["CommandError", "process_command", "register", "run"]

@@ -1,0 +1,136 @@
+"""Which days and numbers each rule reads: shared by the plain rules and the z3 translation.
+
+Only selection lives here (no verdicts), so the two reasoning paths read the same facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from processing.compliance.facts import DayFacts, WeekFacts
+
+# Pay rounded to the cent can fall short of hours x rate by half a cent per day.
+ROUNDING_PER_DAY = Decimal("0.005")
+CENT = Decimal("0.01")
+
+
+def paid_days(week: WeekFacts) -> list[DayFacts]:
+    return [d for d in week.days if d.pay is not None]
+
+
+def assumed_days(week: WeekFacts) -> list[DayFacts]:
+    """Paid, worked days whose hours the file does not give: the minimum wage assumes them."""
+    return [d for d in paid_days(week) if d.hours is None and d.worked]
+
+
+def open_hours_days(week: WeekFacts) -> list[DayFacts]:
+    """Worked days without hours: hours-dependent rules cannot settle them."""
+    return [d for d in week.days if d.hours is None and d.worked]
+
+
+def worked_days(week: WeekFacts) -> list[DayFacts]:
+    return [d for d in week.days if d.worked]
+
+
+def known_hours(week: WeekFacts) -> Decimal:
+    return sum((d.hours for d in week.days if d.hours is not None), Decimal(0))
+
+
+def minimum_wage_tolerance(week: WeekFacts) -> Decimal:
+    return ROUNDING_PER_DAY * len(paid_days(week))
+
+
+def straight_time_base(day: DayFacts) -> Decimal | None:
+    """Straight-time pay for the day: its day rate (29 CFR 778.112), else hourly rate x hours."""
+    if day.day_rate is not None and (day.pay_basis == "day_rate" or day.hourly_rate is None):
+        return day.day_rate
+    if day.hourly_rate is not None and day.hours is not None:
+        return day.hourly_rate * day.hours
+    return None
+
+
+@dataclass(frozen=True)
+class PremiumInputs:
+    days: tuple[DayFacts, ...]
+    bases: tuple[Decimal, ...]  # straight-time pay per day
+    paid: Decimal
+    hours_known: bool
+
+    @property
+    def straight_time(self) -> Decimal:
+        return sum(self.bases, Decimal(0))
+
+
+def premium_inputs(week: WeekFacts) -> PremiumInputs | None:
+    """What the overtime-premium rule needs, or None when the file does not say what was paid.
+
+    Pay implied from hours x hourly rate is what was earned at straight time, not what was
+    paid, so a week with such a day is left open (no false OVERTIME_UNPAID on a plain
+    timesheet that a payroll system prices later).
+    """
+    days = tuple(d for d in week.days if d.worked or d.pay)
+    if week.exempt or not days:
+        return None
+    bases = []
+    for day in days:
+        base = straight_time_base(day)
+        if day.pay is None or day.pay_basis == "hourly_rate" or base is None:
+            return None
+        bases.append(base)
+    return PremiumInputs(days=days, bases=tuple(bases), paid=sum((d.pay for d in days), Decimal(0)),
+                         hours_known=all(d.hours is not None for d in days))
+
+
+def is_seventh_day_week(week: WeekFacts) -> bool:
+    """California's 7th-day rule applies: all seven days of the workweek worked in CA."""
+    worked = worked_days(week)
+    return (len(worked) == 7 and worked[-1].daily_rule is not None and worked[-1].daily_rule.seventh_day)
+
+
+def daily_rule_days(week: WeekFacts) -> list[DayFacts]:
+    """Days under a state daily-overtime rule (the CA 7th day has its own rule)."""
+    days = [d for d in week.days if d.daily_rule is not None and d.worked]
+    if is_seventh_day_week(week):
+        days = days[:-1]
+    return days
+
+
+def nevada_rate_ceiling(day: DayFacts) -> Decimal | None:
+    """Nevada: daily overtime only below this hourly rate (1.5 x the state minimum)."""
+    rule = day.daily_rule
+    if rule is None or rule.rate_below_minimum_multiple is None or day.state_minimum is None:
+        return None
+    return rule.rate_below_minimum_multiple * day.state_minimum
+
+
+def daily_rule_applies(day: DayFacts) -> bool | None:
+    """True/False when decidable; None when the rate is unknown (Nevada without a rate)."""
+    ceiling = nevada_rate_ceiling(day)
+    if day.daily_rule is None:
+        return False
+    if day.daily_rule.rate_below_minimum_multiple is None:
+        return True
+    if ceiling is None:
+        return False
+    rate = day.effective_hourly_rate
+    return None if rate is None else rate < ceiling
+
+
+__all__ = [
+    "CENT",
+    "PremiumInputs",
+    "ROUNDING_PER_DAY",
+    "assumed_days",
+    "daily_rule_applies",
+    "daily_rule_days",
+    "is_seventh_day_week",
+    "known_hours",
+    "minimum_wage_tolerance",
+    "nevada_rate_ceiling",
+    "open_hours_days",
+    "paid_days",
+    "premium_inputs",
+    "straight_time_base",
+    "worked_days",
+]

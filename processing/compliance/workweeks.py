@@ -1,0 +1,31 @@
+"""Which workweek a work date belongs to (contract: seven consecutive days, never averaged).
+
+When the extraction's period covers one week or less, that period is the workweek (a
+weekly sheet that runs Wednesday to Tuesday is one workweek); dates outside it fall in
+the 7-day blocks anchored on the period's first day. Otherwise weeks start on the
+``workweek_start_day`` setting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def week_anchor(period_start: dt.date | None, period_end: dt.date | None) -> dt.date | None:
+    """The period's first day when the period is one workweek, else None."""
+    if period_start is None or period_end is None:
+        return None
+    days = (period_end - period_start).days + 1
+    return period_start if 1 <= days <= 7 else None
+
+
+def week_start(day: dt.date, start_day: str, anchor: dt.date | None) -> dt.date:
+    if anchor is not None:
+        return anchor + dt.timedelta(days=7 * ((day - anchor).days // 7))
+    offset = (day.weekday() - WEEKDAYS.index(start_day)) % 7
+    return day - dt.timedelta(days=offset)
+
+
+__all__ = ["WEEKDAYS", "week_anchor", "week_start"]

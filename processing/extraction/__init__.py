@@ -1,0 +1,120 @@
+"""Deterministic timecard extraction: every sheet of a workbook to one Extraction.
+
+    extraction = extract(workbook, settings, mappings=None)
+
+Per sheet: detect the layout (processing.layout), then read it with its family's
+extractor. Registers are read first so that their rates can price the day cells of the
+other sheets. Summary and register sheets never create entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.operational_settings import OperationalSettings
+from processing.errors import UNRECOGNIZED_LAYOUT, InputError
+from processing.extraction.block import extract_block
+from processing.extraction.merge import merge
+from processing.extraction.records import EmployeeInfo, RateBook, SheetResult
+from processing.extraction.register import extract_register, extract_summary
+from processing.extraction.rows import extract_rows
+from processing.extraction.transposed import extract_transposed
+from processing.extraction.wide import extract_wide
+from processing.layout.grid import cell_ref
+from processing.layout.schema import Layout, build_schema, detect_layout
+from processing.markdown import sheet_markdown
+from processing.model import Extraction, Issue
+from processing.workbook import CellError, Workbook
+
+ENTRY_FAMILIES = ("long", "punch", "per_employee", "wide_grid", "block", "transposed")
+
+EXPECTED_LAYOUTS = (
+    "no sheet holds a recognizable timecard. Expected one of: a table with a header row naming "
+    "employee, date and hours (or time in/out) columns; a grid with one row per employee and one "
+    "column per date; a grid with dates down the rows and one column per employee; blocks of rows "
+    "per employee (paid hours / overtime / labor cost) under date columns; or one sheet per employee "
+    "with Date / Start / End / Hours columns"
+)
+
+
+def _unreadable_cells(workbook: Workbook) -> list[Issue]:
+    """One error issue per error value (#REF!, #VALUE!...): named by sheet and cell, never by content."""
+    issues: list[Issue] = []
+    for sheet in workbook.sheets:
+        for row_index, row in enumerate(sheet.rows):
+            for col_index, cell in enumerate(row):
+                if isinstance(cell.value, CellError):
+                    ref = cell_ref(row_index, col_index)
+                    issues.append(Issue(
+                        code="UNREADABLE_CELL", severity="error",
+                        message=f"Cell {ref} on sheet '{sheet.name}' holds a spreadsheet error value and was not read",
+                        details={"sheet": sheet.name, "cell": ref}))
+    return issues
+
+
+def _read(layout: Layout, rates: RateBook) -> SheetResult:
+    family = layout.family
+    if family in ("long", "punch", "per_employee"):
+        return extract_rows(layout, rates)
+    if family == "wide_grid":
+        return extract_wide(layout, rates)
+    if family == "block":
+        return extract_block(layout, rates)
+    if family == "transposed":
+        return extract_transposed(layout, rates)
+    return SheetResult()
+
+
+def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[str, dict] | None = None) -> Extraction:
+    layouts = [detect_layout(sheet, date1904=workbook.date1904, mappings=mappings) for sheet in workbook.sheets]
+    side_results: list[SheetResult] = []
+    for layout in layouts:
+        if layout.family == "register":
+            side_results.append(extract_register(layout))
+        elif layout.family == "summary":
+            side_results.append(extract_summary(layout))
+    infos: dict[str, EmployeeInfo] = {}
+    for result in side_results:
+        for key, info in result.infos.items():
+            if key in infos:
+                infos[key].update(info)
+            else:
+                infos[key] = info
+    rates = RateBook(infos)
+    entry_results: list[SheetResult] = []
+    for layout in layouts:
+        if layout.family in ENTRY_FAMILIES:
+            result = _read(layout, rates)
+            entry_results.append(result)
+            if not result.records:
+                layout.notes.append("no entries found on this sheet")
+    timecards, loose_totals = merge(entry_results + side_results)
+    if not timecards:
+        raise InputError(UNRECOGNIZED_LAYOUT, EXPECTED_LAYOUTS)
+    schemas = [build_schema(layout) for layout in layouts]
+    period = _period(layouts, timecards)
+    return Extraction(
+        timecards=timecards,
+        sheets=schemas,
+        stated_totals=loose_totals,
+        period_start=period[0] if period else None,
+        period_end=period[1] if period else None,
+        issues=_unreadable_cells(workbook),
+        markdown={layout.sheet.name: sheet_markdown(layout) for layout in layouts},
+    )
+
+
+def _period(layouts: list[Layout], timecards) -> tuple[dt.date, dt.date] | None:
+    dates = [e.date for card in timecards for e in card.entries]
+    for layout in layouts:
+        if layout.period and layout.family in ENTRY_FAMILIES:
+            return layout.period
+    for layout in layouts:
+        if layout.period:
+            return layout.period
+    if dates:
+        return min(dates), max(dates)
+    return None
+
+
+__all__ = ["extract"]

@@ -1,0 +1,122 @@
+"""Block per employee (family 3): several rows per person (PAID HOURS / OVERTIME / LABOR
+COST) under day columns headed by dates, with the name, state and rate merged down the
+block. PAID HOURS are the hours worked (overtime included); OVERTIME is the part of them
+paid at a premium; REGULAR/STRAIGHT rows plus OVERTIME rows add up to the hours instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from processing.extraction.common import cell_hours, cell_money, cell_number, is_total_label, source
+from processing.extraction.records import RateBook, Record, SheetResult
+from processing.layout.classify import BLOCK_LABELS
+from processing.layout.roles import match_role, normalize_header
+from processing.layout.schema import Layout
+from processing.model import StatedTotal
+from processing.values import (
+    clean_text,
+    normalize_employee_id,
+    normalize_name,
+    parse_money,
+    parse_state,
+    round_money,
+)
+from processing.workbook import CellError
+
+
+def _block_name_column(layout: Layout, label_col: int) -> int | None:
+    col = layout.first("employee")
+    if col is not None and col != label_col:
+        return col
+    return 0 if label_col > 0 else None
+
+
+def extract_block(layout: Layout, rates: RateBook) -> SheetResult:
+    result = SheetResult()
+    detection = layout.detection
+    if detection.date_header is None or detection.label_column is None or layout.data_rows is None:
+        return result
+    sheet = layout.sheet
+    dates = detection.date_header.dates
+    date_cols = sorted(dates)
+    label_col = detection.label_column
+    name_col = _block_name_column(layout, label_col)
+    if name_col is None:
+        return result
+    total_cols = [c for c, m in layout.roles.items() if c > date_cols[-1] and m.role == "hours"
+                  or c > date_cols[-1] and normalize_header(layout.headers.get(c, "")) in {"total", "week total"}]
+    # person key -> date -> kind -> value
+    blocks: dict[str, dict[dt.date, dict[str, Decimal]]] = {}
+    meta: dict[str, dict] = {}
+    for row in range(layout.data_rows[0], layout.data_rows[1] + 1):
+        kind = BLOCK_LABELS.get(normalize_header(clean_text(sheet.value(row, label_col))))
+        raw_name = sheet.merged_value(row, name_col)
+        if kind is None or not isinstance(raw_name, str) or is_total_label(raw_name):
+            continue
+        name = normalize_name(raw_name)
+        if not name or match_role(name).role is not None:
+            continue
+        person = meta.setdefault(name, {"row": row, "state": None, "rate": None, "id": None})
+        for col, match in layout.roles.items():
+            value = sheet.merged_value(row, col)
+            if match.role == "work_state" and person["state"] is None:
+                person["state"] = parse_state(value)
+            elif match.role == "hourly_rate" and person["rate"] is None:
+                person["rate"] = parse_money(value) if not isinstance(value, CellError) else None
+            elif match.role == "employee_id" and person["id"] is None:
+                person["id"] = normalize_employee_id(value)
+        days = blocks.setdefault(name, {})
+        for col in date_cols:
+            cell = sheet.cell(row, col)
+            value = cell_money(cell) if kind == "pay" else cell_hours(cell)
+            if value is None:
+                continue
+            days.setdefault(dates[col], {})[kind] = value
+        for col in total_cols:
+            cell = sheet.cell(row, col)
+            if kind in ("hours", "pay"):
+                value = cell_number(cell)
+                if value is not None:
+                    result.totals.append(StatedTotal(
+                        measure="hours" if kind == "hours" else "pay", value=value, scope="employee",
+                        employee=name, sheet=sheet.name, source=source(sheet.name, row, col)))
+    for name, days in blocks.items():
+        person = meta[name]
+        info = rates.find(name, person["id"])
+        rate = person["rate"] or (info.hourly_rate if info else None)
+        for day in sorted(days):
+            values = days[day]
+            record = _record(name, person, day, values, rate, sheet.name)
+            if record is not None:
+                result.records.append(record)
+    return result
+
+
+def _record(name: str, person: dict, day: dt.date, values: dict[str, Decimal], rate: Decimal | None,
+            sheet_name: str) -> Record | None:
+    parts = [values.get(k) for k in ("straight_hours", "overtime_hours", "double_time_hours")]
+    hours = values.get("hours")
+    if hours is None and any(p is not None for p in parts):
+        hours = sum((p or Decimal(0) for p in parts), Decimal(0))
+    pay = values.get("pay")
+    if not hours and not pay:
+        return None
+    record = Record(employee=name, employee_id=person["id"], date=day, hours=hours, pay=pay,
+                    straight_hours=values.get("straight_hours"), overtime_hours=values.get("overtime_hours"),
+                    double_time_hours=values.get("double_time_hours"), hourly_rate=rate,
+                    wage_subtotal=pay, work_state=person["state"], source=source(sheet_name, person["row"]))
+    if record.straight_hours is None and record.overtime_hours is not None and hours is not None:
+        record.straight_hours = hours - record.overtime_hours - (record.double_time_hours or 0)
+    if pay is None and rate is not None:
+        if record.overtime_hours or record.double_time_hours:
+            record.pay = round_money(rate * (record.straight_hours or 0)
+                                     + rate * Decimal("1.5") * (record.overtime_hours or 0)
+                                     + rate * 2 * (record.double_time_hours or 0))
+        else:
+            record.implied_rate = rate
+    return record
+
+
+__all__ = ["extract_block"]

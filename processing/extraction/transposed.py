@@ -1,0 +1,92 @@
+"""Transposed grids (family 2): dates down the rows, one column per employee, with header
+rows above naming each person (name, role, rate) and footer rows below (TOTAL, PER DIEMS,
+LESS ADVANCES). Only TOTAL-like footers matter: they are stated totals.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from processing.extraction.common import cell_hours, cell_money, is_total_label, source
+from processing.extraction.records import RateBook, SheetResult
+from processing.extraction.wide import DOLLARS, HOURS, cell_mode, day_record
+from processing.layout.grid import non_empty_columns
+from processing.layout.roles import match_role
+from processing.layout.schema import Layout
+from processing.model import StatedTotal
+from processing.values import clean_text, normalize_employee_id, normalize_name, parse_money
+
+_PAY_WORDS = re.compile(r"pay|wage|gross|cost|\$|amount|earn", re.IGNORECASE)
+
+
+def _label(layout: Layout, row: int, before_col: int) -> str:
+    for col in range(before_col + 1):
+        text = clean_text(layout.sheet.merged_value(row, col))
+        if text:
+            return text
+    return ""
+
+
+def extract_transposed(layout: Layout, rates: RateBook) -> SheetResult:
+    result = SheetResult()
+    if layout.detection.date_column is None:
+        return result
+    sheet = layout.sheet
+    date_col, dates = layout.detection.date_column
+    first_row, last_row = min(dates), max(dates)
+    name_row = None
+    role_rows: dict[str, int] = {}
+    for row in range(first_row):
+        role = match_role(_label(layout, row, date_col)).role
+        if role in ("employee", "hourly_rate", "day_rate", "employee_id") and role not in role_rows:
+            role_rows[role] = row
+    name_row = role_rows.get("employee")
+    if name_row is None:
+        candidates = [r for r in range(first_row) if len([c for c in non_empty_columns(sheet, r) if c > date_col
+                                                          and isinstance(sheet.value(r, c), str)]) >= 1]
+        if not candidates:
+            return result
+        name_row = candidates[-1]
+    people: dict[int, str] = {}
+    for col in non_empty_columns(sheet, name_row):
+        value = sheet.merged_value(name_row, col)
+        if col <= date_col or not isinstance(value, str) or match_role(value).role is not None or is_total_label(value):
+            continue
+        name = normalize_name(value)
+        if name:
+            people[col] = name
+    if not people:
+        return result
+    rate_row = role_rows.get("hourly_rate")
+    day_rate_row = role_rows.get("day_rate")
+    id_row = role_rows.get("employee_id")
+    mode = cell_mode(sheet, sorted(dates), sorted(people), rate_row is not None)
+    for col, name in people.items():
+        emp_id = normalize_employee_id(sheet.value(id_row, col)) if id_row is not None else None
+        info = rates.find(name, emp_id)
+        hourly = (parse_money(sheet.value(rate_row, col)) if rate_row is not None else None) \
+            or (info.hourly_rate if info else None)
+        day_rate = (parse_money(sheet.value(day_rate_row, col)) if day_rate_row is not None else None) \
+            or (info.day_rate if info else None)
+        for row, day in sorted(dates.items()):
+            record = day_record(sheet, row, col, day, name, emp_id, mode, hourly, day_rate)
+            if record is not None:
+                result.records.append(record)
+    for row in range(last_row + 1, sheet.n_rows):
+        label = _label(layout, row, date_col)
+        if not is_total_label(label):
+            continue
+        measure = "pay" if _PAY_WORDS.search(label) or mode == DOLLARS and "hour" not in label.lower() else "hours"
+        if measure == "hours" and mode != HOURS:
+            continue
+        for col, name in people.items():
+            cell = sheet.cell(row, col)
+            value: Decimal | None = cell_hours(cell) if measure == "hours" else cell_money(cell)
+            if value is not None:
+                result.totals.append(StatedTotal(measure=measure, value=value, scope="employee", employee=name,
+                                                 sheet=sheet.name, source=source(sheet.name, row, col)))
+    return result
+
+
+__all__ = ["extract_transposed"]

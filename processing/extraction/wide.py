@@ -1,0 +1,215 @@
+"""Wide grids (family 1): one row per employee, one column per day headed by its date.
+
+A day cell holds hours, or the dollars earned that day, or a 1/X meaning "worked" (the
+pay is then the person's day rate). Which one is decided once per sheet from the cells
+themselves and the rate columns present. Trailing money columns (per diem, advances,
+Total Due) are never wages; "Total Hours" / "Total Wages" columns become stated totals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from processing.extraction.common import cell_hours, cell_money, cell_number, is_total_label, source
+from processing.extraction.records import RateBook, Record, SheetResult
+from processing.layout.grid import text_at
+from processing.layout.roles import match_role
+from processing.layout.schema import Layout
+from processing.model import StatedTotal
+from processing.values import (
+    clean_text,
+    is_non_work_marker,
+    is_worked_marker,
+    normalize_employee_id,
+    normalize_name,
+    parse_state,
+    to_decimal,
+)
+from processing.workbook import CellError, Sheet
+
+HOURS, DOLLARS, MARKER = "hours", "dollars", "marker"
+
+
+def day_states(layout: Layout, dates: dict[int, dt.date]) -> dict[int, str]:
+    """Per-day work state from an extra header row of state codes."""
+    states: dict[int, str] = {}
+    for row in layout.header_rows:
+        found = {c: parse_state(layout.sheet.value(row, c)) for c in dates}
+        found = {c: s for c, s in found.items() if s}
+        label_states = any(match_role(text_at(layout.sheet, row, c)).role == "work_state"
+                           for c in range(min(dates)))
+        if found and (label_states or len(found) >= max(1, len(dates) // 2)):
+            states.update(found)
+    return states
+
+
+def cell_mode(sheet: Sheet, rows: list[int], date_cols: list[int], has_hourly_rate: bool) -> str:
+    """hours, dollars or worked-marker: what the numbers in the day cells mean."""
+    numbers: list[Decimal] = []
+    markers = dollar_text = 0
+    for row in rows:
+        for col in date_cols:
+            value = sheet.value(row, col)
+            if isinstance(value, str) and "$" in value:
+                dollar_text += 1
+            if is_worked_marker(value):
+                markers += 1
+            number = to_decimal(value)
+            if number is not None:
+                numbers.append(number)
+    if dollar_text:
+        return DOLLARS
+    if has_hourly_rate:
+        return HOURS
+    if numbers and all(n in (0, 1) for n in numbers) or (markers and not numbers):
+        return MARKER
+    if numbers and max(numbers) > 24:
+        return DOLLARS
+    return HOURS
+
+
+def name_column(layout: Layout, rows: list[int], first_date_col: int) -> int | None:
+    for role in ("employee", "last_name"):
+        col = layout.first(role)
+        if col is not None:
+            return col
+    sheet = layout.sheet
+    best, best_count = None, 0
+    for col in range(first_date_col):
+        count = sum(1 for r in rows if isinstance(sheet.value(r, col), str)
+                    and any(ch.isalpha() for ch in str(sheet.value(r, col)))
+                    and match_role(sheet.value(r, col)).role is None)
+        if count > best_count:
+            best, best_count = col, count
+    return best
+
+
+def _row_name(layout: Layout, row: int, name_col: int) -> str | None:
+    sheet = layout.sheet
+    first_col = layout.first("first_name")
+    if layout.first("last_name") == name_col and first_col is not None:
+        return normalize_name(f"{clean_text(sheet.value(row, first_col))} {clean_text(sheet.value(row, name_col))}")
+    value = sheet.merged_value(row, name_col)
+    return normalize_name(value) if isinstance(value, str) else None
+
+
+def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
+    result = SheetResult()
+    detection = layout.detection
+    if detection.date_header is None or layout.data_rows is None:
+        return result
+    sheet = layout.sheet
+    dates = detection.date_header.dates
+    date_cols = sorted(dates)
+    rows = [r for r in range(layout.data_rows[0], layout.data_rows[1] + 1) if r < sheet.n_rows]
+    name_col = name_column(layout, rows, date_cols[0])
+    if name_col is None:
+        return result
+    states = day_states(layout, dates)
+    mode = cell_mode(sheet, rows, date_cols, layout.first("hourly_rate") is not None)
+    after_dates = [c for c in layout.roles if c > date_cols[-1]]
+    for row in rows:
+        label = clean_text(sheet.merged_value(row, name_col))
+        row_label = next((clean_text(sheet.value(row, c)) for c in range(date_cols[0])
+                          if isinstance(sheet.value(row, c), str) and clean_text(sheet.value(row, c))), "")
+        if is_total_label(label) or is_total_label(row_label):
+            _sheet_totals(layout, row, dates, mode, after_dates, result)
+            continue
+        name = _row_name(layout, row, name_col)
+        if not name or match_role(name).role is not None:
+            continue
+        id_col = layout.first("employee_id")
+        emp_id = normalize_employee_id(sheet.value(row, id_col)) if id_col is not None else None
+        info = rates.find(name, emp_id)
+        hourly = _money_at(layout, row, "hourly_rate") or (info.hourly_rate if info else None)
+        day_rate = _money_at(layout, row, "day_rate") or (info.day_rate if info else None)
+        found_any = False
+        for col in date_cols:
+            record = day_record(sheet, row, col, dates[col], name, emp_id, mode, hourly, day_rate)
+            if record is None:
+                continue
+            record.work_state = states.get(col)
+            result.records.append(record)
+            found_any = True
+        if found_any:
+            _employee_totals(layout, row, name, after_dates, result)
+    return result
+
+
+def _money_at(layout: Layout, row: int, role: str) -> Decimal | None:
+    col = layout.first(role)
+    return cell_money(layout.sheet.cell(row, col)) if col is not None else None
+
+
+def day_record(sheet: Sheet, row: int, col: int, day: dt.date, name: str, emp_id: str | None, mode: str,
+                hourly: Decimal | None, day_rate: Decimal | None) -> Record | None:
+    cell = sheet.cell(row, col)
+    value = cell.value
+    if isinstance(value, CellError) or is_non_work_marker(value):
+        return None
+    record = Record(employee=name, employee_id=emp_id, date=day, source=source(sheet.name, row, col),
+                    hourly_rate=hourly, day_rate=day_rate)
+    if mode == MARKER:
+        number = to_decimal(value)
+        if not (is_worked_marker(value) or (number is not None and number != 0)):
+            return None
+        record.pay = day_rate
+        return record
+    if mode == DOLLARS:
+        amount = cell_number(cell)
+        if amount is None or amount == 0:
+            return None
+        record.pay = record.wage_subtotal = amount
+        return record
+    hours = cell_hours(cell)
+    if hours is None or hours == 0:
+        if is_worked_marker(value):
+            record.pay = day_rate
+            return record
+        return None
+    record.hours = hours
+    if hourly is not None:
+        record.implied_rate = hourly
+    elif day_rate is not None:
+        record.pay = day_rate
+    return record
+
+
+def _employee_totals(layout: Layout, row: int, name: str, after_dates: list[int], result: SheetResult) -> None:
+    """Total Hours / Total Wages columns after the day columns (never Total Due: it mixes in per diem)."""
+    for col in after_dates:
+        role = layout.roles[col].role
+        measure = {"hours": "hours", "wage_amount": "pay"}.get(role or "")
+        if measure is None:
+            continue
+        cell = layout.sheet.cell(row, col)
+        value = cell_hours(cell) if measure == "hours" else cell_money(cell)
+        if value is not None:
+            result.totals.append(StatedTotal(measure=measure, value=value, scope="employee", employee=name,
+                                             sheet=layout.sheet.name, source=source(layout.sheet.name, row, col)))
+
+
+def _sheet_totals(layout: Layout, row: int, dates: dict[int, dt.date], mode: str, after_dates: list[int],
+                  result: SheetResult) -> None:
+    sheet = layout.sheet
+    if mode in (HOURS, DOLLARS):
+        measure = "hours" if mode == HOURS else "pay"
+        for col, day in dates.items():
+            cell = sheet.cell(row, col)
+            value = cell_hours(cell) if measure == "hours" else cell_number(cell)
+            if value is not None:
+                result.totals.append(StatedTotal(measure=measure, value=value, scope="sheet", sheet=sheet.name,
+                                                 date_from=day, date_to=day, source=source(sheet.name, row, col)))
+    for col in after_dates:
+        measure = {"hours": "hours", "wage_amount": "pay"}.get(layout.roles[col].role or "")
+        if measure is None:
+            continue
+        cell = sheet.cell(row, col)
+        value = cell_hours(cell) if measure == "hours" else cell_money(cell)
+        if value is not None:
+            result.totals.append(StatedTotal(measure=measure, value=value, scope="sheet", sheet=sheet.name,
+                                             source=source(sheet.name, row, col)))
+
+
+__all__ = ["DOLLARS", "HOURS", "MARKER", "cell_mode", "day_record", "day_states", "extract_wide", "name_column"]

@@ -1,0 +1,109 @@
+"""What a worker runs for each job kind. A handler gets a JobContext and returns a JobOutcome;
+it reports progress through ``ctx.report``, which raises JobStopped once the job is no longer
+this worker's (cancelled, reclaimed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.operational_settings import OperationalSettings
+
+
+class JobStopped(Exception):
+    """The job was cancelled or taken away: stop now, write nothing more."""
+
+
+@dataclass
+class JobContext:
+    job_id: str
+    kind: str
+    file_name: str | None
+    metadata: dict[str, Any]
+    settings: OperationalSettings
+    report: Callable[[str, int], None]
+    load_file: Callable[[], bytes]
+
+
+@dataclass
+class JobOutcome:
+    status: str  # REVIEW | COMPLETED
+    result: dict[str, Any]
+    message: str | None = None
+    # Undo what the handler stored if the job turns out not to be ours any more.
+    rollback: Callable[[], None] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+Handler = Callable[[JobContext], JobOutcome]
+
+
+class LazyMappings(Mapping[str, dict]):
+    """Stored layout mappings, fetched per fingerprint only when extraction asks."""
+
+    def __init__(self, fetch: Callable[[list[str]], dict[str, dict]]):
+        self._fetch = fetch
+        self._cache: dict[str, dict | None] = {}
+
+    def _load(self, key: str) -> dict | None:
+        if key not in self._cache:
+            self._cache[key] = self._fetch([key]).get(key)
+        return self._cache[key]
+
+    def __getitem__(self, key: str) -> dict:
+        value = self._load(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._load(key) is not None
+
+    def __iter__(self):
+        return iter(k for k, v in self._cache.items() if v is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for v in self._cache.values() if v is not None)
+
+
+def run_timecard_job(ctx: JobContext) -> JobOutcome:
+    from processing.pipeline import process_file
+    from store.mappings import get_mappings
+    from store.records import EntryRow, delete_job_entries, save_timecard_entries
+
+    data = ctx.load_file()
+    outcome = process_file(
+        ctx.file_name or "upload",
+        data,
+        ctx.settings,
+        on_stage=lambda stage, percent: ctx.report(stage, min(percent, 95)),
+        mappings=LazyMappings(get_mappings),
+    )
+    ctx.report("store", 96)
+    rows = [
+        EntryRow(card.employee, card.employee_id, entry.date, entry.hours, entry.pay)
+        for card in outcome.extraction.timecards
+        for entry in card.entries
+    ]
+    save_timecard_entries(ctx.job_id, rows)
+    decision = outcome.result.get("decision")
+    status = "REVIEW" if decision == "review" else "COMPLETED"
+    n_issues = len(outcome.result.get("issues", []))
+    return JobOutcome(
+        status=status,
+        result=outcome.result,
+        message=f"{len(outcome.extraction.timecards)} timecard(s), {n_issues} issue(s): {decision}",
+        rollback=lambda: delete_job_entries(ctx.job_id),
+    )
+
+
+HANDLERS: dict[str, Handler] = {"timecard": run_timecard_job}
+
+
+def register_handler(kind: str, handler: Handler) -> None:
+    HANDLERS[kind] = handler
+
+
+__all__ = ["HANDLERS", "Handler", "JobContext", "JobOutcome", "JobStopped", "LazyMappings", "register_handler",
+           "run_timecard_job"]

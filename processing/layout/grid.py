@@ -1,0 +1,119 @@
+"""Reading cells of a sheet the way a person sees them: merged values, dates behind
+chained formulas (``=C4+1`` saved without a cached value), text of any cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from processing.values import clean_text, parse_date, parse_period
+from processing.workbook import CellError, Sheet
+
+_REF_RE = re.compile(r"^=\s*\$?([A-Z]{1,3})\$?(\d+)\s*(?:([+-])\s*(\d+(?:\.\d+)?))?\s*$", re.IGNORECASE)
+BANNER_SCAN_ROWS = 40
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 26 -> 'AA'."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    index = 0
+    for char in letters.upper():
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
+def cell_ref(row: int, col: int) -> str:
+    """0-based (row, col) as the spreadsheet reference people see ('C5')."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+def text_at(sheet: Sheet, row: int, col: int, *, merged: bool = True) -> str:
+    value = sheet.merged_value(row, col) if merged else sheet.value(row, col)
+    return clean_text(value)
+
+
+def row_is_empty(sheet: Sheet, row: int) -> bool:
+    if row >= sheet.n_rows:
+        return True
+    return all(cell.value is None or clean_text(cell.value) == "" for cell in sheet.rows[row]
+               if not isinstance(cell.value, CellError))
+
+
+def non_empty_columns(sheet: Sheet, row: int) -> list[int]:
+    if row >= sheet.n_rows:
+        return []
+    return [c for c, cell in enumerate(sheet.rows[row])
+            if isinstance(cell.value, CellError) or clean_text(cell.value) != ""]
+
+
+def date_at(
+    sheet: Sheet,
+    row: int,
+    col: int,
+    *,
+    date1904: bool = False,
+    period: tuple[dt.date, dt.date] | None = None,
+    allow_serial: bool = True,
+    _depth: int = 0,
+) -> dt.date | None:
+    """The date a cell shows, following ``=C4+1`` chains when the file kept no cached value."""
+    cell = sheet.cell(row, col)
+    value = cell.value
+    if value is None and cell.formula and _depth < 400:
+        match = _REF_RE.match(cell.formula)
+        if match:
+            ref_col, ref_row = column_index(match.group(1)), int(match.group(2)) - 1
+            base = date_at(sheet, ref_row, ref_col, date1904=date1904, period=period,
+                           allow_serial=allow_serial, _depth=_depth + 1)
+            if base is None:
+                return None
+            offset = float(match.group(4) or 0) * (-1 if match.group(3) == "-" else 1)
+            if not offset.is_integer():
+                return None
+            return base + dt.timedelta(days=int(offset))
+        return None
+    if isinstance(value, bool):
+        return None
+    year = period[1].year if period else None
+    return parse_date(value, date1904=date1904, period=period, default_year=year, allow_serial=allow_serial)
+
+
+def find_period(sheet: Sheet, last_row: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """The pay period stated in the banner (first rows) or the sheet name."""
+    stop = min(sheet.n_rows, BANNER_SCAN_ROWS if last_row is None else last_row)
+    for row in range(stop):
+        for col in non_empty_columns(sheet, row):
+            value = sheet.value(row, col)
+            if isinstance(value, str):
+                period = parse_period(value)
+                if period:
+                    return period
+                # "Period:" in one cell and "3/2/26 - 3/8/26" in the next
+        if row < sheet.n_rows:
+            joined = " ".join(clean_text(c.value) for c in sheet.rows[row] if isinstance(c.value, str))
+            period = parse_period(joined)
+            if period:
+                return period
+    return parse_period(sheet.name)
+
+
+__all__ = [
+    "BANNER_SCAN_ROWS",
+    "cell_ref",
+    "column_index",
+    "column_letter",
+    "date_at",
+    "find_period",
+    "non_empty_columns",
+    "row_is_empty",
+    "text_at",
+]

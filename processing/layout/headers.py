@@ -1,0 +1,187 @@
+"""Finding header rows: the row (or rows) naming the columns of a table, the row of dates
+heading the day columns of a grid, and the column of dates heading the rows of a
+transposed grid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from processing.layout.grid import BANNER_SCAN_ROWS, date_at, non_empty_columns, text_at
+from processing.layout.roles import RoleMatch, match_role
+from processing.values import clean_text
+from processing.workbook import Sheet
+
+MIN_GRID_DATES = 3
+
+
+@dataclass
+class TableHeader:
+    """A row-per-record table's header: which rows, and each column's text and role."""
+
+    rows: list[int]  # 0-based, top to bottom
+    texts: dict[int, str]
+    roles: dict[int, RoleMatch] = field(default_factory=dict)
+
+    @property
+    def last_row(self) -> int:
+        return self.rows[-1]
+
+    def columns_with(self, role: str) -> list[int]:
+        return [c for c, m in sorted(self.roles.items()) if m.role == role]
+
+    def first(self, role: str) -> int | None:
+        found = self.columns_with(role)
+        return found[0] if found else None
+
+    def has(self, *roles: str) -> bool:
+        return all(self.first(r) is not None for r in roles)
+
+
+def _row_roles(sheet: Sheet, row: int) -> dict[int, RoleMatch]:
+    roles: dict[int, RoleMatch] = {}
+    for col in non_empty_columns(sheet, row):
+        value = sheet.value(row, col)
+        if not isinstance(value, str):
+            continue
+        match = match_role(value)
+        if match.role:
+            roles[col] = match
+    return roles
+
+
+def _score(roles: dict[int, RoleMatch]) -> float:
+    distinct: dict[str, float] = {}
+    for match in roles.values():
+        distinct[match.role] = max(distinct.get(match.role, 0.0), match.confidence)
+    return sum(distinct.values())
+
+
+def find_table_header(sheet: Sheet, *, scan_rows: int = BANNER_SCAN_ROWS) -> TableHeader | None:
+    """The row naming at least two columns with known roles (best score wins, earliest on ties),
+    joined with a super-header row above it when the file has a two-row header."""
+    best_row, best_score, best_roles = None, 0.0, {}
+    for row in range(min(sheet.n_rows, scan_rows)):
+        roles = _row_roles(sheet, row)
+        texts = [c for c in non_empty_columns(sheet, row) if isinstance(sheet.value(row, c), str)]
+        if len(roles) < 2 or len(roles) * 2 < len(texts) * 0.8:
+            continue  # a sentence in the banner matching two words is not a header
+        score = _score(roles)
+        if score > best_score + 1e-9:
+            best_row, best_score, best_roles = row, score, roles
+    if best_row is None:
+        return None
+    rows = [best_row]
+    if best_row > 0 and _is_super_header(sheet, best_row - 1, best_row):
+        rows.insert(0, best_row - 1)
+    texts: dict[int, str] = {}
+    roles: dict[int, RoleMatch] = {}
+    for col in sorted(set().union(*(non_empty_columns(sheet, r) for r in rows))):
+        lower = text_at(sheet, rows[-1], col, merged=False)
+        upper = text_at(sheet, rows[0], col) if len(rows) > 1 else ""
+        combined = " ".join(t for t in (upper, lower) if t)
+        texts[col] = combined
+        candidates = [match_role(lower), match_role(combined)] if upper else [match_role(lower)]
+        if upper and not lower:
+            candidates.append(match_role(upper))
+        chosen = max(candidates, key=lambda m: m.confidence)
+        # "Hours / ST" is straight time: the lower, more specific text wins on a tie.
+        if chosen.role:
+            roles[col] = chosen
+    return TableHeader(rows=rows, texts=texts, roles=roles)
+
+
+def _is_super_header(sheet: Sheet, row: int, header_row: int) -> bool:
+    """A group label row over the header ('Hours' spanning ST/OT/DT), not a banner title."""
+    columns = non_empty_columns(sheet, row)
+    header_columns = set(non_empty_columns(sheet, header_row))
+    if not columns or not header_columns:
+        return False
+    width = max(header_columns) - min(header_columns) + 1
+    for r0, c0, r1, c1 in sheet.merged:
+        if r0 == row and (c1 - c0 + 1) >= 0.8 * width:
+            return False  # a title across the whole table
+    if any(not isinstance(sheet.value(row, c), str) for c in columns):
+        return False
+    if any(c not in header_columns for c in columns):
+        return False
+    spans = [m for m in sheet.merged if m[0] == row and m[3] > m[1]]
+    return bool(spans) or len(columns) >= 2
+
+
+@dataclass
+class DateHeader:
+    """A row of dates heading day columns (wide grids and blocks)."""
+
+    row: int
+    dates: dict[int, dt.date]  # column -> date
+
+
+def find_date_header_row(
+    sheet: Sheet,
+    *,
+    date1904: bool,
+    period: tuple[dt.date, dt.date] | None,
+    scan_rows: int = BANNER_SCAN_ROWS,
+) -> DateHeader | None:
+    """The first row holding dates in at least three columns, consecutive in time."""
+    for row in range(min(sheet.n_rows, scan_rows)):
+        dates: dict[int, dt.date] = {}
+        for col in range(sheet.n_columns if row < sheet.n_rows else 0):
+            cell = sheet.cell(row, col)
+            if cell.value is None and not cell.formula:
+                continue
+            found = date_at(sheet, row, col, date1904=date1904, period=period)
+            if found:
+                dates[col] = found
+        if len(dates) >= MIN_GRID_DATES and _plausible_run(list(dates.values())):
+            return DateHeader(row=row, dates=dates)
+    return None
+
+
+def _plausible_run(dates: list[dt.date]) -> bool:
+    """Day columns cover at most a couple of months and do not repeat much."""
+    return (max(dates) - min(dates)).days <= 62 and len(set(dates)) >= MIN_GRID_DATES
+
+
+def find_date_column(
+    sheet: Sheet,
+    *,
+    date1904: bool,
+    period: tuple[dt.date, dt.date] | None,
+    max_columns: int = 4,
+) -> tuple[int, dict[int, dt.date]] | None:
+    """A column (among the first few) holding dates down its rows: (column, row -> date)."""
+    for col in range(min(sheet.n_columns, max_columns)):
+        dates: dict[int, dt.date] = {}
+        for row in range(sheet.n_rows):
+            cell = sheet.cell(row, col)
+            if cell.value is None and not cell.formula:
+                continue
+            found = date_at(sheet, row, col, date1904=date1904, period=period)
+            if found:
+                dates[row] = found
+        if len(dates) >= MIN_GRID_DATES and _plausible_run(list(dates.values())):
+            return col, dates
+    return None
+
+
+def label_of(sheet: Sheet, row: int, max_columns: int = 3) -> str:
+    """The first text in a row's first columns (its label, e.g. 'TOTAL' or 'Rate')."""
+    for col in range(max_columns):
+        value = sheet.merged_value(row, col)
+        if isinstance(value, str) and clean_text(value):
+            return clean_text(value)
+    return ""
+
+
+__all__ = [
+    "DateHeader",
+    "MIN_GRID_DATES",
+    "TableHeader",
+    "find_date_column",
+    "find_date_header_row",
+    "find_table_header",
+    "label_of",
+]

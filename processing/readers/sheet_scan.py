@@ -1,0 +1,340 @@
+"""What calamine does not tell us about an xlsx sheet, read from the sheet XML itself.
+
+calamine gives values, but not hidden rows/columns, number formats, formula text, which
+cells hold Excel errors (it turns them into ""), or which formula cells have no cached
+value. It also builds a dense grid spanning the furthest cell reference and aborts the
+process when that allocation fails, so the sheet's extent must be checked first.
+
+Two scanners produce the same ``SheetStructure``:
+
+* a fast one that runs C-level regular expressions over the raw XML and only does Python
+  work per *interesting* cell (styled with a non-General format, formula, error). It
+  relies on the layout every mainstream writer uses (Excel, openpyxl, XlsxWriter,
+  LibreOffice): every <c> and <row> starts with its r="..." attribute, double quotes;
+* an exact ElementTree scanner for everything else (implicit positions, single quotes,
+  attribute order). It is ~10x slower, which is fine for the unusual writers needing it.
+
+Measured on a 50k-row x 7-column sheet (17 MB XML): fast scan ~0.15 s, ElementTree
+iterparse ~1.7 s, calamine's own value read ~0.55 s.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+from openpyxl.formula.translate import Translator
+
+from processing.readers.limits import ReadLimits, check_columns, check_rows
+from processing.readers.package import corrupt
+from processing.readers.refs import cell_ref, column_index, column_letters
+
+Position = tuple[int, int]
+
+
+@dataclass
+class SheetStructure:
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    number_formats: dict[Position, str] = field(default_factory=dict)
+    formulas: dict[Position, str] = field(default_factory=dict)
+    uncached_formulas: set[Position] = field(default_factory=set)
+    errors: dict[Position, str] = field(default_factory=dict)
+
+
+def scan_sheet(xml: bytes, sheet_name: str, style_formats: list[str | None], limits: ReadLimits) -> SheetStructure:
+    prefix = _element_prefix(xml)
+    if prefix is not None and _fast_scan_applies(xml, prefix):
+        return _FastScanner(xml, prefix, sheet_name, style_formats, limits).scan()
+    return _exact_scan(xml, sheet_name, style_formats, limits)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+_SHEET_DATA = re.compile(rb"<(\w+:)?sheetData[\s/>]")
+_TRUE = ("1", "true")
+
+
+def _element_prefix(xml: bytes) -> bytes | None:
+    if xml.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 XML: only the exact scanner decodes it
+    match = _SHEET_DATA.search(xml)
+    if match is None:
+        return b""
+    return match.group(1) or b""
+
+
+def _fast_scan_applies(xml: bytes, p: bytes) -> bool:
+    cells = xml.count(b"<" + p + b"c ") + xml.count(b"<" + p + b"c>") + xml.count(b"<" + p + b"c/>")
+    rows = xml.count(b"<" + p + b"row ") + xml.count(b"<" + p + b"row>") + xml.count(b"<" + p + b"row/>")
+    return cells == xml.count(b"<" + p + b'c r="') and rows == xml.count(b"<" + p + b'row r="')
+
+
+def _text(raw: bytes) -> str:
+    return html.unescape(raw.decode("utf-8", "replace"))
+
+
+def _merge_range(ref: str) -> tuple[int, int, int, int] | None:
+    first, _, last = ref.partition(":")
+    start = _split_ref(first)
+    end = _split_ref(last or first)
+    if start is None or end is None:
+        return None
+    return (min(start[0], end[0]), min(start[1], end[1]), max(start[0], end[0]), max(start[1], end[1]))
+
+
+_REF_PARTS = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
+
+
+def _split_ref(ref: str) -> Position | None:
+    match = _REF_PARTS.fullmatch(ref.strip())
+    if match is None:
+        return None
+    return int(match.group(2)) - 1, column_index(match.group(1))
+
+
+def _hidden_column_span(min_col: str | None, max_col: str | None, limits: ReadLimits) -> range:
+    try:
+        first = int(min_col or "0")
+        last = int(max_col or min_col or "0")
+    except ValueError:
+        return range(0)
+    # <col min="5" max="16384" hidden="1"/> hides "everything to the right"; only the
+    # columns a sheet may actually have are worth a set entry.
+    last = min(last, limits.max_columns)
+    return range(max(first, 1) - 1, last)
+
+
+class _SharedFormulas:
+    """Excel stores a filled-down formula once (the master) and references it by ``si``."""
+
+    def __init__(self) -> None:
+        self._masters: dict[str, Translator] = {}
+
+    def master(self, si: str, text: str, origin: str) -> None:
+        try:
+            self._masters[si] = Translator("=" + text, origin=origin)
+        except Exception:  # noqa: BLE001 - an untokenisable formula just loses its copies' text
+            self._masters.pop(si, None)
+
+    def copy_at(self, si: str, ref: str) -> str | None:
+        translator = self._masters.get(si)
+        if translator is None:
+            return None
+        try:
+            return translator.translate_formula(ref)
+        except Exception:  # noqa: BLE001
+            return None
+
+
+def _is_cached(cell_type: str | None, value: bytes | str | None) -> bool:
+    """Whether a formula cell carries a computed value.
+
+    A formula whose result is the empty string is written as t="str" with an empty <v>;
+    that *is* a cached value. A numeric formula with no <v> (or <v/>) was never computed.
+    """
+    if value is None:
+        return False
+    if value:
+        return True
+    return cell_type in ("str", "s", "inlineStr")
+
+
+# ------------------------------------------------------------------------- fast scanner
+
+
+class _FastScanner:
+    def __init__(self, xml: bytes, p: bytes, sheet_name: str, style_formats: list[str | None], limits: ReadLimits):
+        self.xml = xml
+        self.p = re.escape(p)
+        self.sheet_name = sheet_name
+        self.style_formats = style_formats
+        self.limits = limits
+        self.out = SheetStructure()
+
+    def scan(self) -> SheetStructure:
+        self._check_extent()
+        self._hidden_rows()
+        self._columns()
+        self._merges()
+        self._number_formats()
+        self._errors()
+        self._formulas()
+        return self.out
+
+    def _check_extent(self) -> None:
+        # Only references long enough to exceed a limit are matched at all, so on a sheet
+        # within limits these scans find nothing and cost one pass of C code each.
+        p = self.p
+        row_digits = len(str(self.limits.max_rows))
+        col_letters = len(column_letters(self.limits.max_columns - 1))
+        over_row = re.compile(rb"<" + p + rb'c r="[A-Z]+(\d{%d,})"[^>]*?(?<!/)>' % row_digits)
+        for match in over_row.finditer(self.xml):
+            check_rows(self.sheet_name, int(match.group(1)), self.limits)
+        over_col = re.compile(rb"<" + p + rb'c r="([A-Z]{%d,})\d+"[^>]*?(?<!/)>' % col_letters)
+        for match in over_col.finditer(self.xml):
+            check_columns(self.sheet_name, column_index(match.group(1).decode()) + 1, self.limits)
+
+    def _hidden_rows(self) -> None:
+        pattern = re.compile(rb"<" + self.p + rb'row r="(\d+)"[^>]*?\shidden="(?:1|true)"')
+        for match in pattern.finditer(self.xml):
+            row = int(match.group(1)) - 1
+            if row < self.limits.max_rows:
+                self.out.hidden_rows.add(row)
+
+    def _columns(self) -> None:
+        attrs = re.compile(rb'(\w+)="([^"]*)"')
+        for match in re.finditer(rb"<" + self.p + rb"col\s([^>]*)>", self.xml):
+            values = {k.decode(): v.decode() for k, v in attrs.findall(match.group(1))}
+            if values.get("hidden", "").lower() in _TRUE:
+                self.out.hidden_columns.update(_hidden_column_span(values.get("min"), values.get("max"), self.limits))
+
+    def _merges(self) -> None:
+        for match in re.finditer(rb"<" + self.p + rb'mergeCell\s[^>]*?ref="([^"]+)"', self.xml):
+            merged = _merge_range(match.group(1).decode())
+            if merged is not None:
+                self.out.merged.append(merged)
+
+    def _number_formats(self) -> None:
+        interesting = [str(i).encode() for i, code in enumerate(self.style_formats) if code]
+        if not interesting:
+            return
+        formats = self.style_formats
+        pattern = re.compile(
+            rb"<" + self.p + rb'c r="([A-Z]+)(\d+)"[^>]*? s="(' + b"|".join(interesting) + rb')"'
+        )
+        number_formats = self.out.number_formats
+        for letters, row, style in pattern.findall(self.xml):
+            number_formats[(int(row) - 1, column_index(letters.decode()))] = formats[int(style)]  # type: ignore[assignment]
+
+    def _errors(self) -> None:
+        p = self.p
+        pattern = re.compile(
+            rb"<" + p + rb'c r="([A-Z]+)(\d+)"[^>]*? t="e"[^>/]*>.*?<' + p + rb"v>([^<]*)</" + p + rb"v>",
+            re.DOTALL,
+        )
+        for letters, row, code in pattern.findall(self.xml):
+            self.out.errors[(int(row) - 1, column_index(letters.decode()))] = _text(code).strip()
+
+    def _formulas(self) -> None:
+        p = self.p
+        cell = re.compile(
+            rb"<" + p + rb'c r="([A-Z]+)(\d+)"([^>]*)>\s*<' + p + rb"f\b([^>]*?)(?:/>|>(.*?)</" + p + rb"f>)(.*?)</"
+            + p + rb"c>",
+            re.DOTALL,
+        )
+        value = re.compile(rb"<" + p + rb"v(?:\s[^>]*)?(?:/>|>(.*?)</" + p + rb"v>)", re.DOTALL)
+        cell_type = re.compile(rb'\bt="(\w+)"')
+        shared_index = re.compile(rb'\bsi="(\d+)"')
+        shared = _SharedFormulas()
+        for letters_b, row_b, cell_attrs, f_attrs, f_text, rest in cell.findall(self.xml):
+            if cell_attrs.endswith(b"/"):
+                continue
+            letters = letters_b.decode()
+            row = int(row_b) - 1
+            col = column_index(letters)
+            ref = f"{letters}{row + 1}"
+            text = _text(f_text) if f_text else ""
+            si_match = shared_index.search(f_attrs) if b"shared" in f_attrs else None
+            formula: str | None = "=" + text if text else None
+            if si_match is not None:
+                si = si_match.group(1).decode()
+                if text:
+                    shared.master(si, text, ref)
+                else:
+                    formula = shared.copy_at(si, ref)
+            if formula is not None:
+                self.out.formulas[(row, col)] = formula
+            type_match = cell_type.search(cell_attrs)
+            value_match = value.search(rest)
+            cached = value_match.group(1) if value_match else None
+            if value_match and cached is None:
+                cached = b""
+            if not _is_cached(type_match.group(1).decode() if type_match else None, cached):
+                self.out.uncached_formulas.add((row, col))
+
+
+# ------------------------------------------------------------------------ exact scanner
+
+
+def _exact_scan(xml: bytes, sheet_name: str, style_formats: list[str | None], limits: ReadLimits) -> SheetStructure:
+    out = SheetStructure()
+    shared = _SharedFormulas()
+    row_index = -1
+    col_index = -1
+    try:
+        for event, element in ET.iterparse(io.BytesIO(xml), events=("start", "end")):
+            tag = element.tag.rsplit("}", 1)[-1]
+            if event == "start":
+                # Row attributes are complete at its start; cells without r count from here.
+                if tag == "row":
+                    r = element.get("r")
+                    row_index = int(r) - 1 if r and r.isdigit() else row_index + 1
+                    col_index = -1
+                    if element.get("hidden", "").lower() in _TRUE and row_index < limits.max_rows:
+                        out.hidden_rows.add(row_index)
+                continue
+            if tag == "c":
+                ref = element.get("r")
+                position = _split_ref(ref) if ref else None
+                if position is not None:
+                    row_index, col_index = position
+                else:
+                    col_index += 1
+                _exact_cell(element, row_index, col_index, out, shared, style_formats, sheet_name, limits)
+            elif tag == "row":
+                element.clear()
+            elif tag == "col" and element.get("hidden", "").lower() in _TRUE:
+                out.hidden_columns.update(_hidden_column_span(element.get("min"), element.get("max"), limits))
+            elif tag == "mergeCell":
+                merged = _merge_range(element.get("ref", ""))
+                if merged is not None:
+                    out.merged.append(merged)
+    except ET.ParseError:
+        raise corrupt(f"sheet '{sheet_name}' is not valid XML") from None
+    return out
+
+
+def _exact_cell(
+    element: ET.Element,
+    row: int,
+    col: int,
+    out: SheetStructure,
+    shared: _SharedFormulas,
+    style_formats: list[str | None],
+    sheet_name: str,
+    limits: ReadLimits,
+) -> None:
+    children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+    has_content = bool(children)
+    if has_content:
+        check_rows(sheet_name, row + 1, limits)
+        check_columns(sheet_name, col + 1, limits)
+    style = element.get("s")
+    if style and style.isdigit() and int(style) < len(style_formats) and style_formats[int(style)]:
+        out.number_formats[(row, col)] = style_formats[int(style)]  # type: ignore[assignment]
+    value = children.get("v")
+    cell_type = element.get("t")
+    if cell_type == "e" and value is not None and value.text:
+        out.errors[(row, col)] = value.text.strip()
+    formula_element = children.get("f")
+    if formula_element is None:
+        return
+    ref = cell_ref(row, col)
+    text = formula_element.text or ""
+    formula: str | None = "=" + text if text else None
+    if formula_element.get("t") == "shared" and formula_element.get("si") is not None:
+        si = formula_element.get("si", "")
+        if text:
+            shared.master(si, text, ref)
+        else:
+            formula = shared.copy_at(si, ref)
+    if formula is not None:
+        out.formulas[(row, col)] = formula
+    cached = None if value is None else (value.text or "")
+    if not _is_cached(cell_type, cached):
+        out.uncached_formulas.add((row, col))

@@ -1,0 +1,523 @@
+"""Pure parsers for the values people type into timecards.
+
+Every function takes a raw cell value (whatever the reader produced: str, int, float,
+date, datetime, time, timedelta, CellError or None) and returns a typed value or None
+when the cell does not hold one. Nothing here raises on bad input and nothing here logs:
+cells may hold personal data.
+
+Hours and money come back as Decimal; floats from the reader are converted through
+``str()`` so that 8.1 stays 8.1 and not 8.0999999...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from processing.workbook import CellError
+
+# Cells that mean "no work / nothing to read" rather than a number (OFF, holiday, dash, N/A).
+NON_WORK_MARKERS = frozenset(
+    {"", "-", "--", "—", "–", "off", "hm", "h", "hol", "holiday", "n/a", "na", "none", "x-off",
+     "day off", "dayoff", "pto", "sick", "vac", "vacation", "rest", "travel off", "nil", "."}
+)
+# Cells that mean "worked that day" without saying how long.
+WORKED_MARKERS = frozenset({"x", "✓", "✔", "y", "yes", "w", "worked", "p", "present"})
+
+_EXCEL_1900_BASE = dt.datetime(1899, 12, 30)
+_EXCEL_1904_BASE = dt.datetime(1904, 1, 1)
+# Serial numbers that plausibly are payroll dates (1954-2119); anything else is a number.
+_SERIAL_MIN, _SERIAL_MAX = 20_000, 80_000
+
+CENT = Decimal("0.01")
+HOUR_PLACES = Decimal("0.01")
+
+
+def is_error(value: object) -> bool:
+    return isinstance(value, CellError)
+
+
+def clean_text(value: object) -> str:
+    """The cell as single-spaced, trimmed text ('' for empty cells and error values)."""
+    if value is None or isinstance(value, CellError):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).replace("\xa0", " ").split())
+
+
+def is_non_work_marker(value: object) -> bool:
+    """True for blank, OFF, HM (holiday), '-', N/A and similar: a day with no work to read."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return clean_text(value).lower() in NON_WORK_MARKERS
+    return False
+
+
+def is_worked_marker(value: object) -> bool:
+    if isinstance(value, str):
+        return clean_text(value).lower() in WORKED_MARKERS
+    return False
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+_NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+def to_decimal(value: object) -> Decimal | None:
+    """A plain number (int, float, numeric text) as Decimal; None otherwise."""
+    if isinstance(value, bool) or value is None or isinstance(value, CellError):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        return _tidy(Decimal(repr(value)))
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, str):
+        text = clean_text(value).replace(",", "")
+        if _NUMBER_RE.match(text):
+            return _tidy(Decimal(text))
+    return None
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Drop float noise such as 8.499999999999998 -> 8.5 (12 significant places is plenty)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    rounded = value.quantize(Decimal("1e-9"), rounding=ROUND_HALF_UP).normalize()
+    return rounded
+
+
+_MONEY_RE = re.compile(
+    r"^(?P<neg1>-)?\(?(?P<neg2>-)?\s*(?:usd|us\$|\$)?\s*(?P<num>\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+)\s*(?:usd)?\)?(?P<neg3>-)?$",
+    re.IGNORECASE,
+)
+
+
+def parse_money(value: object) -> Decimal | None:
+    """'$1,234.50' -> 1234.50, '(3,456.78)' -> -3456.78, 12 -> 12; None for non-money cells."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return to_decimal(value)
+    if not isinstance(value, str):
+        return None
+    text = clean_text(value)
+    if not text or is_non_work_marker(text):
+        return None
+    text = re.sub(r"\s*/\s*(hr|hour|h|day|d|wk|week)\.?$", "", text, flags=re.IGNORECASE)
+    match = _MONEY_RE.match(text)
+    if not match:
+        return None
+    number = match.group("num")
+    if re.fullmatch(r"\d+,\d{2}", number):  # "15,50": a decimal comma
+        number = number.replace(",", ".")
+    number = number.replace(",", "").replace(" ", "")
+    try:
+        amount = Decimal(number)
+    except InvalidOperation:
+        return None
+    negative = bool(match.group("neg1") or match.group("neg2") or match.group("neg3"))
+    negative = negative or (text.startswith("(") and text.endswith(")"))
+    return -amount if negative else amount
+
+
+def round_money(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def round_hours(value: Decimal) -> Decimal:
+    return value.quantize(HOUR_PLACES, rounding=ROUND_HALF_UP)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def excel_serial_to_datetime(serial: float, date1904: bool = False) -> dt.datetime | None:
+    """An Excel serial number as a datetime, in the 1900 or 1904 date system.
+
+    The 1900 system counts the fake 29 Feb 1900 (serial 60); serials below it are one day
+    off from the usual 1899-12-30 base, so they get their own base.
+    """
+    if serial < 0:
+        return None
+    if date1904:
+        base = _EXCEL_1904_BASE
+    elif serial < 60:
+        base = dt.datetime(1899, 12, 31)
+    elif int(serial) == 60:
+        return None  # 1900-02-29 does not exist
+    else:
+        base = _EXCEL_1900_BASE
+    try:
+        return base + dt.timedelta(days=float(serial))
+    except OverflowError:
+        return None
+
+
+_ISO_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
+_MDY_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
+_WEEKDAY_PREFIX_RE = re.compile(
+    r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE
+)
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_DAY_RE = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(\d{4}|\d{2}))?$", re.IGNORECASE)
+_DAY_MONTH_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?(?:[\s,-]+(\d{4}|\d{2}))?$", re.IGNORECASE)
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, default_year: int | None, period: tuple[dt.date, dt.date] | None) -> int | None:
+    """A year for a date written without one: the one that puts it inside the period."""
+    if period:
+        for year in range(period[0].year, period[1].year + 1):
+            candidate = _safe_date(year, month, day)
+            if candidate and period[0] - dt.timedelta(days=7) <= candidate <= period[1] + dt.timedelta(days=7):
+                return year
+        return period[1].year
+    return default_year
+
+
+def parse_date(
+    value: object,
+    *,
+    date1904: bool = False,
+    default_year: int | None = None,
+    period: tuple[dt.date, dt.date] | None = None,
+    dayfirst: bool = False,
+    allow_serial: bool = True,
+) -> dt.date | None:
+    """A cell as a calendar date, or None.
+
+    Accepts date/datetime objects, Excel serials (when ``allow_serial``), ISO text,
+    US "3/2/26", "03/02/2026", "Mon 3/2", "Mar 2", "2-Mar-26". A date without a year takes
+    the year that puts it inside ``period`` (from the sheet's period text), else
+    ``default_year``; with neither it is None.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool) or value is None or isinstance(value, CellError):
+        return None
+    if isinstance(value, (int, float)):
+        if allow_serial and _SERIAL_MIN <= value <= _SERIAL_MAX:
+            converted = excel_serial_to_datetime(float(value), date1904)
+            return converted.date() if converted else None
+        return None
+    if not isinstance(value, str):
+        return None
+    text = _WEEKDAY_PREFIX_RE.sub("", clean_text(value)).strip()
+    if not text:
+        return None
+    if allow_serial and re.fullmatch(r"\d{5}(\.\d+)?", text):
+        return parse_date(float(text), date1904=date1904, allow_serial=True)
+    if m := _ISO_RE.match(text):
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := _MDY_RE.match(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        month, day = (second, first) if dayfirst else (first, second)
+        if month > 12 and day <= 12:  # "25/3/26" can only be day-first
+            month, day = day, month
+        year = _year(m.group(3)) or _year_for(month, day, default_year, period)
+        return _safe_date(year, month, day) if year else None
+    if m := _MONTH_DAY_RE.match(text):
+        month = _MONTHS.get(m.group(1).lower())
+        if month:
+            day = int(m.group(2))
+            year = _year(m.group(3)) or _year_for(month, day, default_year, period)
+            return _safe_date(year, month, day) if year else None
+    if m := _DAY_MONTH_RE.match(text):
+        month = _MONTHS.get(m.group(2).lower())
+        if month:
+            day = int(m.group(1))
+            year = _year(m.group(3)) or _year_for(month, day, default_year, period)
+            return _safe_date(year, month, day) if year else None
+    return None
+
+
+# Period text: "PE: 02/27-03/12/25", "Week of 5/19/25 - 5/25/2025",
+# "Pay period 03/02/2026 - 03/08/2026", "Week ending 3/8/26".
+_DATE_TOKEN = r"(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
+_RANGE_RE = re.compile(_DATE_TOKEN + r"\s*(?:-|–|—|to|thru|through)\s*" + _DATE_TOKEN, re.IGNORECASE)
+_ENDING_RE = re.compile(r"(?:week\s*end(?:ing)?|w/e|we|pe|period\s*end(?:ing)?)\s*[:.]?\s*" + _DATE_TOKEN, re.IGNORECASE)
+_WEEK_OF_RE = re.compile(r"week\s*of\s*[:.]?\s*" + _DATE_TOKEN, re.IGNORECASE)
+
+
+def parse_period(text: object) -> tuple[dt.date, dt.date] | None:
+    """The pay period a banner line states, as (start, end), or None."""
+    line = clean_text(text)
+    if not line:
+        return None
+    if m := _RANGE_RE.search(line):
+        end = parse_date(m.group(2), allow_serial=False)
+        if end is None:
+            return None
+        start = parse_date(m.group(1), allow_serial=False, default_year=end.year)
+        if start is None:
+            return None
+        if start > end and start.year == end.year:  # "PE: 12/27-01/09/26" crosses a new year
+            start = start.replace(year=end.year - 1)
+        return (start, end) if start <= end and (end - start).days <= 62 else None
+    if m := _ENDING_RE.search(line):
+        end = parse_date(m.group(1), allow_serial=False)
+        return (end - dt.timedelta(days=6), end) if end else None
+    if m := _WEEK_OF_RE.search(line):
+        start = parse_date(m.group(1), allow_serial=False)
+        return (start, start + dt.timedelta(days=6)) if start else None
+    return None
+
+
+# --------------------------------------------------------------------------- times
+
+
+_TIME_RE = re.compile(
+    r"^(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ampm>a\.?m?\.?|p\.?m?\.?)?$",
+    re.IGNORECASE,
+)
+
+
+def parse_time(value: object) -> dt.time | None:
+    """A clock time: time objects, fractions of a day, '7:30', '7:30 PM', '1930', '7a'."""
+    if isinstance(value, dt.datetime):
+        return value.time().replace(microsecond=0)
+    if isinstance(value, dt.time):
+        return value.replace(microsecond=0)
+    if isinstance(value, dt.timedelta):
+        seconds = int(round(value.total_seconds())) % 86_400
+        return dt.time(seconds // 3600, seconds % 3600 // 60)
+    if isinstance(value, bool) or value is None or isinstance(value, CellError):
+        return None
+    if isinstance(value, (int, float)):
+        if 0 <= value < 1:
+            return _time_from_fraction(value)
+        return None
+    if not isinstance(value, str):
+        return None
+    text = clean_text(value).replace(" ", "") if re.search(r"\d\s+[ap]", str(value), re.I) else clean_text(value)
+    if not text:
+        return None
+    if re.fullmatch(r"0?\.\d+", text):
+        return _time_from_fraction(float(text))
+    match = _TIME_RE.match(text)
+    if not match:
+        return None
+    hour, minute = int(match.group("h")), int(match.group("m") or 0)
+    second = int(match.group("s") or 0)
+    ampm = (match.group("ampm") or "").lower()
+    if match.group("m") is None and not ampm:
+        return None  # a bare number is an amount, not a time
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    if hour == 24 and minute == 0:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return dt.time(hour, minute, second)
+
+
+def _time_from_fraction(fraction: float) -> dt.time:
+    seconds = int(round(fraction * 86_400)) % 86_400
+    return dt.time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
+
+
+def minutes_between(start: dt.time, end: dt.time) -> int:
+    """Minutes from start to end; an end at or before the start is on the next day."""
+    start_min = start.hour * 60 + start.minute
+    end_min = end.hour * 60 + end.minute
+    if end_min <= start_min:
+        end_min += 24 * 60
+    return end_min - start_min
+
+
+# --------------------------------------------------------------------------- durations
+
+
+_HM_RE = re.compile(
+    r"^(?:(?P<h>\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours))?\s*(?:(?P<m>\d+)\s*(?:m|min|mins|minutes))?$",
+    re.IGNORECASE,
+)
+_CLOCK_DURATION_RE = re.compile(r"^(?P<h>\d+):(?P<m>\d{2})(?::(?P<s>\d{2}))?$")
+
+
+def parse_duration_hours(value: object, *, fraction_of_day: bool = False) -> Decimal | None:
+    """A length of time in hours: 8.5, '8.5', '8:30', '8h 30m', '30m', timedelta, or a
+    time-of-day used as a duration (a cell formatted h:mm). With ``fraction_of_day`` a
+    number is a fraction of 24 hours (a cell formatted [h]:mm). Markers give None.
+    """
+    if isinstance(value, dt.timedelta):
+        return _tidy(Decimal(int(round(value.total_seconds()))) / Decimal(3600))
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.time):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+        return _tidy(Decimal(seconds) / Decimal(3600))
+    if isinstance(value, bool) or value is None or isinstance(value, CellError):
+        return None
+    if isinstance(value, (int, float)):
+        number = to_decimal(value)
+        if number is not None and fraction_of_day:
+            return _tidy(number * 24)
+        return number
+    if not isinstance(value, str):
+        return None
+    text = clean_text(value).lower()
+    if not text or is_non_work_marker(text):
+        return None
+    number = to_decimal(text)
+    if number is not None:
+        return number
+    if re.fullmatch(r"\d+,\d+", text):  # "8,5" with a decimal comma
+        return Decimal(text.replace(",", "."))
+    if m := _CLOCK_DURATION_RE.match(text):
+        minutes = int(m.group("h")) * 60 + int(m.group("m"))
+        if int(m.group("m")) > 59:
+            return None
+        return _tidy(Decimal(minutes) / Decimal(60))
+    if m := _HM_RE.match(text.replace(" ", "")):
+        if m.group("h") is None and m.group("m") is None:
+            return None
+        hours = Decimal(m.group("h") or 0) + Decimal(m.group("m") or 0) / Decimal(60)
+        return _tidy(hours)
+    return None
+
+
+def parse_break_hours(value: object, *, header: str = "") -> Decimal | None:
+    """An unpaid break: '0:30', '30' (minutes when the header or size says so), '0.5'."""
+    if isinstance(value, (dt.time, dt.timedelta)):
+        return parse_duration_hours(value)
+    if isinstance(value, float) and 0 < value < 1 and "min" not in header.lower():
+        # 0.5 could be hours or a fraction of a day (0:30 formatted); a half-day break is absurd.
+        return parse_duration_hours(value, fraction_of_day=value < 0.1)
+    number = to_decimal(value)
+    if number is not None:
+        if "min" in header.lower() or number > 4:
+            return _tidy(number / Decimal(60))
+        return number
+    return parse_duration_hours(value)
+
+
+# --------------------------------------------------------------------------- names
+
+
+_PARENS_RE = re.compile(r"\s*[\(\[\"“][^)\]\"”]*[\)\]\"”]\s*")
+
+
+def normalize_name(value: object) -> str | None:
+    """A person's name as 'First Last': 'Smith, Jane' -> 'Jane Smith', nicknames in
+    parentheses or quotes dropped, single-spaced and trimmed. Case is kept as typed."""
+    text = clean_text(value)
+    if not text:
+        return None
+    text = _PARENS_RE.sub(" ", text)
+    text = " ".join(text.split()).strip(" ,")
+    if "," in text:
+        last, _, first = text.partition(",")
+        last, first = last.strip(), first.strip()
+        suffix = ""
+        if first.lower().rstrip(".") in {"jr", "sr", "ii", "iii", "iv"}:
+            return f"{last} {first}".strip() or None
+        text = f"{first} {last}{suffix}".strip()
+    text = " ".join(text.split())
+    return text or None
+
+
+def join_name(first: object, last: object) -> str | None:
+    first_text, last_text = clean_text(first), clean_text(last)
+    return normalize_name(f"{first_text} {last_text}".strip())
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of one person's name share (case, dots and spacing ignored)."""
+    return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
+
+
+_ID_RE = re.compile(r"^[A-Za-z]{0,4}[-#]?\d{1,10}$")
+
+
+def normalize_employee_id(value: object) -> str | None:
+    text = clean_text(value)
+    if not text:
+        return None
+    return text if _ID_RE.match(text) or len(text) <= 16 else None
+
+
+_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+    "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split()
+)
+
+
+def parse_state(value: object) -> str | None:
+    """A two-letter US state code ('ca', 'CA', 'Los Angeles, CA') or None."""
+    text = clean_text(value).upper()
+    if text in _STATES:
+        return text
+    m = re.search(r",\s*([A-Z]{2})(?:\s+\d{5})?$", text)
+    if m and m.group(1) in _STATES:
+        return m.group(1)
+    return None
+
+
+def parse_bool(value: object) -> bool | None:
+    text = clean_text(value).lower()
+    if text in {"y", "yes", "true", "x", "1", "exempt", "e"}:
+        return True
+    if text in {"n", "no", "false", "0", "non-exempt", "nonexempt", "ne"}:
+        return False
+    return None
+
+
+__all__ = [
+    "NON_WORK_MARKERS",
+    "WORKED_MARKERS",
+    "clean_text",
+    "excel_serial_to_datetime",
+    "is_error",
+    "is_non_work_marker",
+    "is_worked_marker",
+    "join_name",
+    "minutes_between",
+    "name_key",
+    "normalize_employee_id",
+    "normalize_name",
+    "parse_bool",
+    "parse_break_hours",
+    "parse_date",
+    "parse_duration_hours",
+    "parse_money",
+    "parse_period",
+    "parse_state",
+    "parse_time",
+    "round_hours",
+    "round_money",
+    "to_decimal",
+]
