@@ -24,6 +24,11 @@ class JobContext:
     settings: OperationalSettings
     report: Callable[[str, int], None]
     load_file: Callable[[], bytes]
+    rollbacks: list[Callable[[], None]] = field(default_factory=list)
+
+    def on_rollback(self, undo: Callable[[], None]) -> None:
+        """Register how to undo a write, before making it: run if the job is stopped or fails."""
+        self.rollbacks.append(undo)
 
 
 @dataclass
@@ -31,8 +36,6 @@ class JobOutcome:
     status: str  # REVIEW | COMPLETED
     result: dict[str, Any]
     message: str | None = None
-    # Undo what the handler stored if the job turns out not to be ours any more.
-    rollback: Callable[[], None] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -86,6 +89,7 @@ def run_timecard_job(ctx: JobContext) -> JobOutcome:
         for card in outcome.extraction.timecards
         for entry in card.entries
     ]
+    ctx.on_rollback(lambda: delete_job_entries(ctx.job_id))
     save_timecard_entries(ctx.job_id, rows)
     decision = outcome.result.get("decision")
     status = "REVIEW" if decision == "review" else "COMPLETED"
@@ -94,7 +98,6 @@ def run_timecard_job(ctx: JobContext) -> JobOutcome:
         status=status,
         result=outcome.result,
         message=f"{len(outcome.extraction.timecards)} timecard(s), {n_issues} issue(s): {decision}",
-        rollback=lambda: delete_job_entries(ctx.job_id),
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from core.operational_settings import OperationalSettings
 from processing.errors import InputError
-from processing.jobs import HANDLERS, Handler, JobContext, JobOutcome, JobStopped
+from processing.jobs import HANDLERS, Handler, JobContext, JobStopped
 from store import queue
 from store.blobs import get_blob_store
 from store.errors import LeaseLost
@@ -184,7 +184,6 @@ class WorkerPool:
             load_file=lambda: _load_file(job),
         )
         handler = self.handlers[job.kind]
-        outcome: JobOutcome | None = None
         try:
             outcome = handler(ctx)
             if heartbeat.lost.is_set():
@@ -193,14 +192,13 @@ class WorkerPool:
                              cleanup_after_days=settings.cleanup_after_days)
         except (JobStopped, LeaseLost):
             log.info("job %s stopped: no longer leased to %s", job.job_id, worker_id)
-            if outcome and outcome.rollback:
-                outcome.rollback()
+            _roll_back(ctx)
         except InputError as exc:
+            _roll_back(ctx)
             self._fail(state["job"], worker_id, {"code": exc.code, "message": exc.message}, False, settings)
         except Exception as exc:  # noqa: BLE001 - any bug or outage: retried with backoff
             log.exception("job %s failed on attempt %s", job.job_id, job.attempts)
-            if outcome and outcome.rollback:
-                outcome.rollback()
+            _roll_back(ctx)
             error = {"code": "PROCESSING_ERROR", "message": f"{type(exc).__name__} while processing; retried automatically"}
             self._fail(state["job"], worker_id, error, True, settings)
         finally:
@@ -213,6 +211,14 @@ class WorkerPool:
                                cleanup_after_days=settings.cleanup_after_days)
         except LeaseLost:
             log.info("job %s was cancelled or reclaimed before its failure was recorded", job.job_id)
+
+
+def _roll_back(ctx: JobContext) -> None:
+    for undo in reversed(ctx.rollbacks):
+        try:
+            undo()
+        except Exception:  # noqa: BLE001 - keep undoing the rest; a retry rewrites the same keys
+            log.exception("rollback step failed for job %s", ctx.job_id)
 
 
 def _load_file(job: Job) -> bytes:

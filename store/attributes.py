@@ -7,7 +7,9 @@ import zlib
 from typing import Any
 
 from pynamodb.attributes import Attribute
-from pynamodb.constants import BINARY
+from decimal import Decimal
+
+from pynamodb.constants import BINARY, NUMBER
 
 
 class CompressedJSONAttribute(Attribute[Any]):
@@ -25,4 +27,16 @@ class CompressedJSONAttribute(Attribute[Any]):
         return json.loads(zlib.decompress(value))
 
 
-__all__ = ["CompressedJSONAttribute"]
+class DecimalAttribute(Attribute[Decimal]):
+    """An exact number: hours and money never pass through float on their way to DynamoDB."""
+
+    attr_type = NUMBER
+
+    def serialize(self, value: Decimal) -> str:
+        return str(Decimal(value))
+
+    def deserialize(self, value: str) -> Decimal:
+        return Decimal(value)
+
+
+__all__ = ["CompressedJSONAttribute", "DecimalAttribute"]

@@ -17,7 +17,7 @@ from pynamodb.attributes import (
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, IncludeProjection, KeysOnlyProjection
 from pynamodb.models import Model
 
-from store.attributes import CompressedJSONAttribute
+from store.attributes import CompressedJSONAttribute, DecimalAttribute
 
 
 class BaseModel(Model):
@@ -261,8 +261,8 @@ class TimecardEntry(BaseModel):
     employee_key = UnicodeAttribute()
     employee_id = UnicodeAttribute(null=True)
     work_date = UnicodeAttribute()
-    hours = NumberAttribute(null=True)  # stored as Decimal-exact strings by boto3
-    pay = NumberAttribute(null=True)
+    hours = DecimalAttribute(null=True)
+    pay = DecimalAttribute(null=True)
     month = UnicodeAttribute()
     date_sk = UnicodeAttribute()
 
