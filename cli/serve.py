@@ -7,7 +7,8 @@ import threading
 
 import typer
 
-from cli.common import err_console as console, open_store_or_exit, setup_logging
+from cli.common import err_console as console
+from cli.common import open_store_or_exit, setup_logging
 
 
 def register(app: typer.Typer) -> None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import zlib
+from decimal import Decimal
 from typing import Any
 
 from pynamodb.attributes import Attribute
-from decimal import Decimal
-
 from pynamodb.constants import BINARY, NUMBER
 
 

@@ -8,8 +8,8 @@ import datetime as dt
 
 from store.clock import sortable, utcnow
 from store.job_states import FINISHED
-from store.models import Job
 from store.jobs import purge_job_data
+from store.models import Job
 
 
 def sweep_finished_jobs(cleanup_after_days: int, now: dt.datetime | None = None, limit: int = 500) -> list[str]:

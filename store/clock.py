@@ -9,7 +9,7 @@ SORTABLE_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def epoch() -> float:
@@ -18,11 +18,11 @@ def epoch() -> float:
 
 def sortable(moment: dt.datetime) -> str:
     """Fixed-width ISO time: lexical order equals time order."""
-    return moment.astimezone(dt.timezone.utc).strftime(SORTABLE_FORMAT)
+    return moment.astimezone(dt.UTC).strftime(SORTABLE_FORMAT)
 
 
 def hour_partition(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("FEED#%Y%m%d%H")
+    return moment.astimezone(dt.UTC).strftime("FEED#%Y%m%d%H")
 
 
 __all__ = ["SORTABLE_FORMAT", "epoch", "hour_partition", "sortable", "utcnow"]

@@ -17,7 +17,6 @@ from store.errors import Conflict, InvalidJobTransition, JobNotFound
 from store.job_states import (
     CANCELLED,
     FAILED,
-    FINISHED,
     PENDING,
     PROCESSING,
     REVIEW,
@@ -25,7 +24,7 @@ from store.job_states import (
     queue_partition,
     queue_sort_key,
 )
-from store.models import FileRecord, Job, JobEvent, TimecardEntry
+from store.models import FileRecord, Job, JobEvent
 from store.transitions import EventSpec, transition
 
 MAX_PAGE = 100
@@ -261,7 +260,7 @@ def list_feed(after: str | None, now: dt.datetime | None = None, limit: int = 50
     if after:
         try:
             cursor_time = dt.datetime.strptime(after.split("#", 1)[0], "%Y-%m-%dT%H:%M:%S.%fZ").replace(
-                tzinfo=dt.timezone.utc
+                tzinfo=dt.UTC
             )
             start = max(start, cursor_time.replace(minute=0, second=0, microsecond=0))
         except ValueError:

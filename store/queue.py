@@ -22,7 +22,16 @@ from core.config import get_config
 from store.blobs import get_blob_store
 from store.clock import epoch, sortable, utcnow
 from store.errors import Conflict, LeaseLost
-from store.job_states import COMPLETED, FAILED, LEASE_PARTITION, PENDING, PROCESSING, REVIEW, queue_partition, queue_sort_key
+from store.job_states import (
+    COMPLETED,
+    FAILED,
+    LEASE_PARTITION,
+    PENDING,
+    PROCESSING,
+    REVIEW,
+    queue_partition,
+    queue_sort_key,
+)
 from store.jobs import get_job
 from store.models import Counter, Job
 from store.transitions import EventSpec, transition

@@ -96,7 +96,7 @@ def test_transient_errors_retry_with_backoff_then_fail(local_store):
     final = get_job(job.job_id)
     assert len(calls) == 3 and final.attempts == 3
     assert final.error["code"] == "PROCESSING_ERROR"
-    gaps = [b - a for a, b in zip(calls, calls[1:])]
+    gaps = [b - a for a, b in zip(calls, calls[1:], strict=False)]
     assert gaps[0] >= 0.2 and gaps[1] >= 0.4  # 0.2 s, then 0.4 s
 
 

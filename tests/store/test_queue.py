@@ -162,14 +162,14 @@ def test_cancel_races_with_finish_one_wins_cleanly(local_store):
         job_id = enqueue()
         job = queue.claim_next_job("w", 30)
 
-        def finish():
+        def finish(job=job):
             try:
                 queue.finish_job(job, "w", COMPLETED, {"done": True})
                 return "finished"
             except LeaseLost:
                 return "lost"
 
-        def cancel():
+        def cancel(job_id=job_id):
             try:
                 cancel_job(job_id, by="t")
                 return "cancelled"
