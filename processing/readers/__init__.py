@@ -23,6 +23,7 @@ from processing.workbook import Sheet, Workbook
 
 def read_workbook(name: str, data: bytes, limits: ReadLimits | None = None) -> Workbook:
     limits = limits or ReadLimits()
+    data = bytes(data)  # bytearray / memoryview from upload handlers; no copy for bytes
     check_file_size(len(data), limits)
     file_format = detect_format(name, data)
     encoding = delimiter = None

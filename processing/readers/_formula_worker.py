@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from typing import Self
 
 _KEY = re.compile(r"^'?\[(?P<book>[^\]]+)\](?P<sheet>.+?)'?!(?P<ref>\$?[A-Z]+\$?\d+)$")
 
@@ -22,7 +23,7 @@ class _QuietProgress:
     def __init__(self, *args: object, **kwargs: object) -> None:
         pass
 
-    def __enter__(self) -> _QuietProgress:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> bool:
@@ -68,7 +69,8 @@ def main() -> int:
         match = _KEY.match(str(key))
         if not match:
             continue
-        target = wanted.get(match.group("sheet").upper())
+        # Quoted sheet names double their apostrophes ('Jane''s week').
+        target = wanted.get(match.group("sheet").replace("''", "'").upper())
         ref = match.group("ref").replace("$", "")
         if target is None or ref not in target[1]:
             continue

@@ -12,8 +12,23 @@ from typing import Any
 from processing.workbook import EMPTY_CELL, Cell, CellError
 
 EXCEL_ERROR_CODES = frozenset(
-    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
-     "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
 )
 # What an uncomputable formula becomes: Excel's own "value not available".
 UNAVAILABLE = CellError("#N/A")
@@ -28,28 +43,33 @@ class CellCache:
     """Shares one Cell per distinct plain value within a read."""
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[Any, ...], Cell] = {}
+        # One dict per value type: 1 == 1.0 == True share a hash, and a shared Cell must
+        # hold exactly the parser's value. Per-type dicts also avoid building a key tuple
+        # per cell, which is most of the cost of this loop.
+        self._by_type: dict[type, dict[Any, Cell]] = {}
+        self._formatted: dict[tuple[type, Any, str], Cell] = {}
 
     def row(self, values: list[Any]) -> list[Cell]:
-        cells = self._cells
+        by_type = self._by_type
         out: list[Cell] = []
         append = out.append
         for value in values:
-            if value is None or value == "":
+            if value == "" or value is None:
                 append(EMPTY_CELL)
                 continue
-            # Keyed by type as well: 1 == 1.0 == True, and date == datetime is False but
-            # their hashes may collide; a shared Cell must hold exactly the parser's value.
-            key = (type(value), value)
-            cell = cells.get(key)
+            kind = type(value)
+            cells = by_type.get(kind)
+            if cells is None:
+                cells = by_type[kind] = {}
+            cell = cells.get(value)
             if cell is None:
-                cell = cells[key] = Cell(value)
+                cell = cells[value] = Cell(value)
             append(cell)
         return out
 
     def formatted(self, value: Any, number_format: str) -> Cell:
         key = (type(value), value, number_format)
-        cell = self._cells.get(key)  # type: ignore[call-overload]
+        cell = self._formatted.get(key)
         if cell is None:
-            cell = self._cells[key] = Cell(value, number_format)  # type: ignore[index]
+            cell = self._formatted[key] = Cell(value, number_format)
         return cell

@@ -21,8 +21,7 @@ from processing.workbook import Sheet
 CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_BYTES = 64 * 1024
 _SNIFF_LINES = 50
-# Western single-byte guesses that, for US payroll exports, mean Windows-1252 in practice.
-_WESTERN_SINGLE_BYTE = {"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman", "cp850", "ascii"}
+_DETECT_BYTES = 512 * 1024
 # Control characters never found in real text exports (tab, CR, LF, FF are fine).
 _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\r\n\f"} | {"\x7f"}
 
@@ -45,9 +44,9 @@ def read_csv(name: str, data: bytes, limits: ReadLimits) -> tuple[Sheet, str, st
     try:
         for fields in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             if not bounded and len(rows) >= limits.max_rows:
-                check_rows(sheet_name, len(rows) + 1, limits)
+                check_rows("The file", len(rows) + 1, limits)
             if len(fields) > limits.max_columns:
-                check_columns(sheet_name, len(fields), limits)
+                check_columns("The file", len(fields), limits)
             rows.append(cache.row(fields))
     except csv.Error:
         raise InputError(
@@ -70,10 +69,18 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    guess = from_bytes(data[: 512 * 1024]).best()
-    encoding = guess.encoding if guess is not None else None
-    if encoding is None or encoding in _WESTERN_SINGLE_BYTE:
+    # Not UTF-8. US payroll exports that are not UTF-8 are Windows-1252 in practice, and
+    # an open-ended guess misreads short Western text (it picked cp775 for "Müller José"),
+    # so cp1252 is tried first and only rejected when charset-normalizer finds it
+    # implausible (Cyrillic, CJK ...); then its best open guess is used.
+    sample = data[:_DETECT_BYTES]
+    if from_bytes(sample, cp_isolation=["cp1252"]).best() is not None:
         encoding = "cp1252"
+    else:
+        guess = from_bytes(sample).best()
+        if guess is None:
+            raise InputError(UNSUPPORTED_FORMAT, _NOT_TEXT)
+        encoding = guess.encoding
     try:
         return _decoded(data, encoding), encoding
     except (UnicodeDecodeError, LookupError):

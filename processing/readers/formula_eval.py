@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 # Above this many cells in the workbook, evaluation (openpyxl full load + graph) takes
 # longer than a reviewer should wait; the cells are reported as #N/A instead.
 MAX_EVALUATION_CELLS = 100_000
-EVALUATION_TIMEOUT_SECONDS = 60.0
+# Short enough not to outlive a worker's job lease between heartbeats.
+EVALUATION_TIMEOUT_SECONDS = 20.0
 _WORKER = Path(__file__).with_name("_formula_worker.py")
 
 
@@ -41,12 +42,16 @@ class EvaluationResult:
 
 
 def evaluate_formulas(
-    data: bytes, extension: str, cells: dict[str, list[str]], total_cells: int
+    data: bytes, extension: str, cells: dict[str, list[str]], total_cells: int, sheet_names: list[str]
 ) -> EvaluationResult:
     """Compute ``cells`` ({sheet name: [A1 refs]}) of the workbook in ``data``."""
     requested = sum(len(refs) for refs in cells.values())
     if requested == 0:
         return EvaluationResult()
+    if any("'" in name for name in sheet_names):
+        # formulas 1.3.4 resolves every reference on such a workbook to #REF!, which
+        # would read as an error the file does not have; "unknown" is the honest answer.
+        return _failed("a sheet name contains an apostrophe", requested)
     if total_cells > MAX_EVALUATION_CELLS:
         return _failed(f"workbook too large to evaluate ({total_cells} cells)", requested)
     with tempfile.TemporaryDirectory(prefix="punchline-formulas-") as folder:
@@ -98,4 +103,4 @@ def _failed(reason: str, requested: int) -> EvaluationResult:
     return EvaluationResult(failed_reason=reason)
 
 
-__all__ = ["CellError", "EvaluationResult", "UNAVAILABLE", "evaluate_formulas"]
+__all__ = ["UNAVAILABLE", "CellError", "EvaluationResult", "evaluate_formulas"]

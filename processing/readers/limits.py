@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from processing.errors import FILE_TOO_LARGE, TOO_MANY_COLUMNS, TOO_MANY_ROWS, InputError
+from processing.errors import (
+    FILE_TOO_LARGE,
+    TOO_MANY_COLUMNS,
+    TOO_MANY_ROWS,
+    InputError,
+)
 
 if TYPE_CHECKING:
     from core.operational_settings import OperationalSettings
@@ -48,19 +53,25 @@ def check_file_size(size: int, limits: ReadLimits) -> None:
         )
 
 
-def check_rows(sheet_name: str, n_rows: int, limits: ReadLimits) -> None:
+def sheet_label(index: int) -> str:
+    """How messages name a sheet: by position, because sheet names are often employee
+    names (one sheet per person) and messages must not echo personal data."""
+    return f"Sheet {index + 1}"
+
+
+def check_rows(sheet_label: str, n_rows: int, limits: ReadLimits) -> None:
     if n_rows > limits.max_rows:
         raise InputError(
             TOO_MANY_ROWS,
-            f"Sheet '{sheet_name}' reaches row {n_rows}; the limit is {limits.max_rows} rows per sheet. "
+            f"{sheet_label} reaches row {n_rows}; the limit is {limits.max_rows} rows per sheet. "
             "Delete unused rows at the bottom or split the sheet.",
         )
 
 
-def check_columns(sheet_name: str, n_columns: int, limits: ReadLimits) -> None:
+def check_columns(sheet_label: str, n_columns: int, limits: ReadLimits) -> None:
     if n_columns > limits.max_columns:
         raise InputError(
             TOO_MANY_COLUMNS,
-            f"Sheet '{sheet_name}' reaches column {n_columns}; the limit is {limits.max_columns} columns "
+            f"{sheet_label} reaches column {n_columns}; the limit is {limits.max_columns} columns "
             "per sheet. Delete unused columns on the right or split the sheet.",
         )

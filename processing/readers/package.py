@@ -36,7 +36,10 @@ _CORRUPT_MESSAGE = (
 
 
 def corrupt(detail: str = "") -> InputError:
-    return InputError(CORRUPT_FILE, _CORRUPT_MESSAGE if not detail else f"{_CORRUPT_MESSAGE} ({detail})")
+    return InputError(
+        CORRUPT_FILE,
+        _CORRUPT_MESSAGE if not detail else f"{_CORRUPT_MESSAGE} ({detail})",
+    )
 
 
 @dataclass
@@ -56,7 +59,14 @@ class Package:
                 self._parts[name] = self.archive.read(name)
             except KeyError:
                 raise corrupt(f"part {name} is missing") from None
-            except (zipfile.BadZipFile, EOFError, OSError, zlib.error, ValueError, NotImplementedError):
+            except (
+                zipfile.BadZipFile,
+                EOFError,
+                OSError,
+                zlib.error,
+                ValueError,
+                NotImplementedError,
+            ):
                 raise corrupt() from None
         return self._parts[name]
 
@@ -84,9 +94,8 @@ def open_package(data: bytes, limits: ReadLimits) -> Package:
         declared_total += info.file_size
         if info.flag_bits & 0x1:
             raise corrupt("a part is encrypted")
-        if (
-            info.file_size >= _RATIO_CHECK_MIN_BYTES
-            and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
+        if info.file_size >= _RATIO_CHECK_MIN_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(
+            info.compress_size, 1
         ):
             raise InputError(
                 DECOMPRESSION_LIMIT,

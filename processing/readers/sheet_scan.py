@@ -14,8 +14,9 @@ Two scanners produce the same ``SheetStructure``:
 * an exact ElementTree scanner for everything else (implicit positions, single quotes,
   attribute order). It is ~10x slower, which is fine for the unusual writers needing it.
 
-Measured on a 50k-row x 7-column sheet (17 MB XML): fast scan ~0.15 s, ElementTree
-iterparse ~1.7 s, calamine's own value read ~0.55 s.
+Measured on a 50k-row x 7-column sheet (17 MB XML, 150k date/time-formatted cells) on a
+loaded 2-CPU box: fast scan 0.15-0.35 s, ElementTree iterparse ~1.7 s, openpyxl read_only
+~5 s, calamine's own value read 0.3-0.8 s.
 """
 
 from __future__ import annotations
@@ -24,15 +25,55 @@ import html
 import io
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from openpyxl.formula.translate import Translator
 
 from processing.readers.limits import ReadLimits, check_columns, check_rows
 from processing.readers.package import corrupt
-from processing.readers.refs import cell_ref, column_index, column_letters
+from processing.readers.refs import cell_ref, column_index, column_letters, parse_ref
 
 Position = tuple[int, int]
+
+
+class FormattedCells:
+    """(row, col, format) of every cell whose style has a non-General number format.
+
+    On big sheets this is the one per-cell Python loop, so the fast scanner keeps the raw
+    regex matches and decodes them while the reader walks them, instead of building a
+    dict first (that extra pass cost ~0.15 s on 150k formatted cells).
+    """
+
+    def __init__(self) -> None:
+        self._by_position: dict[Position, str] = {}
+        self._raw: list[tuple[bytes, bytes, bytes]] = []
+        self._format_of_style: dict[bytes, str] = {}
+
+    def add(self, row: int, col: int, number_format: str) -> None:
+        self._by_position[(row, col)] = number_format
+
+    def add_raw(
+        self,
+        matches: list[tuple[bytes, bytes, bytes]],
+        format_of_style: dict[bytes, str],
+    ) -> None:
+        self._raw = matches
+        self._format_of_style = format_of_style
+
+    def __iter__(self) -> Iterator[tuple[int, int, str]]:
+        for (row, col), number_format in self._by_position.items():
+            yield row, col, number_format
+        format_of_style = self._format_of_style
+        column_of: dict[bytes, int] = {}
+        for letters, row_text, style in self._raw:
+            col = column_of.get(letters)
+            if col is None:
+                col = column_of[letters] = column_index(letters.decode())
+            yield int(row_text) - 1, col, format_of_style[style]
+
+    def __len__(self) -> int:
+        return len(self._by_position) + len(self._raw)
 
 
 @dataclass
@@ -40,17 +81,46 @@ class SheetStructure:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_columns: set[int] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
-    number_formats: dict[Position, str] = field(default_factory=dict)
+    formatted_cells: FormattedCells = field(default_factory=FormattedCells)
     formulas: dict[Position, str] = field(default_factory=dict)
     uncached_formulas: set[Position] = field(default_factory=set)
     errors: dict[Position, str] = field(default_factory=dict)
 
 
-def scan_sheet(xml: bytes, sheet_name: str, style_formats: list[str | None], limits: ReadLimits) -> SheetStructure:
+def check_extent(xml: bytes, sheet_label: str, limits: ReadLimits, prefix: bytes | None) -> None:
+    """Refuse a sheet with a cell reference beyond the row or column limit.
+
+    The pattern matches only references *beyond* the limits (see _exceeding), so a sheet
+    within limits costs one pass of C code and an oversized one is refused at its first
+    offending cell without per-cell Python work, before calamine can try to allocate the
+    grid. With ``prefix`` (every <c> opens with r="...") the pattern is anchored on that
+    layout, ~10x faster than the tolerant one (any attribute order, quotes, prefix).
+    """
+    rows_over = _exceeding(str(limits.max_rows), rb"[0-9]", _higher_digit)
+    cols_over = _exceeding(column_letters(limits.max_columns - 1), rb"[A-Z]", _higher_letter)
+    beyond = rb"(?:[A-Z]+" + rows_over + rb"|" + cols_over + rb"[0-9]+)"
+    # A self-closing <c .../> holds nothing, only formatting: it does not count.
+    if prefix is not None:
+        over = re.compile(rb"<" + re.escape(prefix) + rb'c r="' + beyond + rb'"[^>]*?(?<!/)>')
+    else:
+        over = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br=[\"']" + beyond + rb"[\"'][^>]*?(?<!/)>")
+    match = over.search(xml)
+    if match is None:
+        return
+    ref = re.search(rb'\br=["\']([A-Z]+)([0-9]+)', match.group(0))
+    if ref is None:  # pragma: no cover - the pattern above guarantees the shape
+        return
+    check_rows(sheet_label, int(ref.group(2)), limits)
+    check_columns(sheet_label, column_index(ref.group(1).decode()) + 1, limits)
+
+
+def scan_sheet(xml: bytes, sheet_label: str, style_formats: list[str | None], limits: ReadLimits) -> SheetStructure:
     prefix = _element_prefix(xml)
     if prefix is not None and _fast_scan_applies(xml, prefix):
-        return _FastScanner(xml, prefix, sheet_name, style_formats, limits).scan()
-    return _exact_scan(xml, sheet_name, style_formats, limits)
+        check_extent(xml, sheet_label, limits, prefix)
+        return _FastScanner(xml, prefix, sheet_label, style_formats, limits).scan()
+    check_extent(xml, sheet_label, limits, None)
+    return _exact_scan(xml, sheet_label, style_formats, limits)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -69,9 +139,10 @@ def _element_prefix(xml: bytes) -> bytes | None:
 
 
 def _fast_scan_applies(xml: bytes, p: bytes) -> bool:
-    cells = xml.count(b"<" + p + b"c ") + xml.count(b"<" + p + b"c>") + xml.count(b"<" + p + b"c/>")
-    rows = xml.count(b"<" + p + b"row ") + xml.count(b"<" + p + b"row>") + xml.count(b"<" + p + b"row/>")
-    return cells == xml.count(b"<" + p + b'c r="') and rows == xml.count(b"<" + p + b'row r="')
+    """True when every <c> and <row> opens with r="...": one C-level pass finds any exception."""
+    p = re.escape(p)
+    exception = re.compile(rb"<" + p + rb"(?:c|row)(?=[\s/>])(?! r=\")")
+    return exception.search(xml) is None
 
 
 def _text(raw: bytes) -> str:
@@ -80,21 +151,16 @@ def _text(raw: bytes) -> str:
 
 def _merge_range(ref: str) -> tuple[int, int, int, int] | None:
     first, _, last = ref.partition(":")
-    start = _split_ref(first)
-    end = _split_ref(last or first)
+    start = parse_ref(first)
+    end = parse_ref(last or first)
     if start is None or end is None:
         return None
-    return (min(start[0], end[0]), min(start[1], end[1]), max(start[0], end[0]), max(start[1], end[1]))
-
-
-_REF_PARTS = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
-
-
-def _split_ref(ref: str) -> Position | None:
-    match = _REF_PARTS.fullmatch(ref.strip())
-    if match is None:
-        return None
-    return int(match.group(2)) - 1, column_index(match.group(1))
+    return (
+        min(start[0], end[0]),
+        min(start[1], end[1]),
+        max(start[0], end[0]),
+        max(start[1], end[1]),
+    )
 
 
 def _hidden_column_span(min_col: str | None, max_col: str | None, limits: ReadLimits) -> range:
@@ -107,6 +173,30 @@ def _hidden_column_span(min_col: str | None, max_col: str | None, limits: ReadLi
     # columns a sheet may actually have are worth a set entry.
     last = min(last, limits.max_columns)
     return range(max(first, 1) - 1, last)
+
+
+def _higher_digit(char: int) -> bytes | None:
+    return None if char >= ord("9") else b"[" + bytes([char + 1]) + b"-9]"
+
+
+def _higher_letter(char: int) -> bytes | None:
+    return None if char >= ord("Z") else b"[" + bytes([char + 1]) + b"-Z]"
+
+
+def _exceeding(limit: bytes | str, symbol: bytes, higher: object) -> bytes:
+    """A regex for tokens (digit strings, column letters) that sort after ``limit``.
+
+    Longer tokens always exceed; tokens of the same length exceed when, after a common
+    prefix, one symbol is higher (e.g. for 200000: [3-9]ddddd | 2[1-9]dddd | ...).
+    """
+    limit_bytes = limit.encode() if isinstance(limit, str) else limit
+    n = len(limit_bytes)
+    options = [symbol + b"{%d,}" % (n + 1)]
+    for i, char in enumerate(limit_bytes):
+        bigger = higher(char)  # type: ignore[operator]
+        if bigger is not None:
+            options.append(re.escape(limit_bytes[:i]) + bigger + symbol + b"{%d}" % (n - i - 1))
+    return b"(?:" + b"|".join(options) + b")"
 
 
 class _SharedFormulas:
@@ -148,16 +238,23 @@ def _is_cached(cell_type: str | None, value: bytes | str | None) -> bool:
 
 
 class _FastScanner:
-    def __init__(self, xml: bytes, p: bytes, sheet_name: str, style_formats: list[str | None], limits: ReadLimits):
+    def __init__(
+        self,
+        xml: bytes,
+        p: bytes,
+        sheet_label: str,
+        style_formats: list[str | None],
+        limits: ReadLimits,
+    ):
         self.xml = xml
+        self.raw_prefix = p
         self.p = re.escape(p)
-        self.sheet_name = sheet_name
+        self.sheet_label = sheet_label
         self.style_formats = style_formats
         self.limits = limits
         self.out = SheetStructure()
 
     def scan(self) -> SheetStructure:
-        self._check_extent()
         self._hidden_rows()
         self._columns()
         self._merges()
@@ -166,19 +263,6 @@ class _FastScanner:
         self._formulas()
         return self.out
 
-    def _check_extent(self) -> None:
-        # Only references long enough to exceed a limit are matched at all, so on a sheet
-        # within limits these scans find nothing and cost one pass of C code each.
-        p = self.p
-        row_digits = len(str(self.limits.max_rows))
-        col_letters = len(column_letters(self.limits.max_columns - 1))
-        over_row = re.compile(rb"<" + p + rb'c r="[A-Z]+(\d{%d,})"[^>]*?(?<!/)>' % row_digits)
-        for match in over_row.finditer(self.xml):
-            check_rows(self.sheet_name, int(match.group(1)), self.limits)
-        over_col = re.compile(rb"<" + p + rb'c r="([A-Z]{%d,})\d+"[^>]*?(?<!/)>' % col_letters)
-        for match in over_col.finditer(self.xml):
-            check_columns(self.sheet_name, column_index(match.group(1).decode()) + 1, self.limits)
-
     def _hidden_rows(self) -> None:
         pattern = re.compile(rb"<" + self.p + rb'row r="(\d+)"[^>]*?\shidden="(?:1|true)"')
         for match in pattern.finditer(self.xml):
@@ -186,15 +270,28 @@ class _FastScanner:
             if row < self.limits.max_rows:
                 self.out.hidden_rows.add(row)
 
+    def _before_sheet_data(self) -> bytes:
+        end = self.xml.find(b"<" + self.raw_prefix + b"sheetData")
+        return self.xml[:end] if end >= 0 else self.xml
+
+    def _after_sheet_data(self) -> bytes:
+        start = self.xml.rfind(b"</" + self.raw_prefix + b"sheetData>")
+        return self.xml[start:] if start >= 0 else self.xml
+
     def _columns(self) -> None:
         attrs = re.compile(rb'(\w+)="([^"]*)"')
-        for match in re.finditer(rb"<" + self.p + rb"col\s([^>]*)>", self.xml):
+        # <cols> precedes <sheetData> in the schema: no need to scan the cells.
+        for match in re.finditer(rb"<" + self.p + rb"col\s([^>]*)>", self._before_sheet_data()):
             values = {k.decode(): v.decode() for k, v in attrs.findall(match.group(1))}
             if values.get("hidden", "").lower() in _TRUE:
                 self.out.hidden_columns.update(_hidden_column_span(values.get("min"), values.get("max"), self.limits))
 
     def _merges(self) -> None:
-        for match in re.finditer(rb"<" + self.p + rb'mergeCell\s[^>]*?ref="([^"]+)"', self.xml):
+        # <mergeCells> follows </sheetData>.
+        for match in re.finditer(
+            rb"<" + self.p + rb'mergeCell\s[^>]*?ref="([^"]+)"',
+            self._after_sheet_data(),
+        ):
             merged = _merge_range(match.group(1).decode())
             if merged is not None:
                 self.out.merged.append(merged)
@@ -203,15 +300,13 @@ class _FastScanner:
         interesting = [str(i).encode() for i, code in enumerate(self.style_formats) if code]
         if not interesting:
             return
-        formats = self.style_formats
-        pattern = re.compile(
-            rb"<" + self.p + rb'c r="([A-Z]+)(\d+)"[^>]*? s="(' + b"|".join(interesting) + rb')"'
-        )
-        number_formats = self.out.number_formats
-        for letters, row, style in pattern.findall(self.xml):
-            number_formats[(int(row) - 1, column_index(letters.decode()))] = formats[int(style)]  # type: ignore[assignment]
+        format_of = {str(i).encode(): code for i, code in enumerate(self.style_formats) if code}
+        pattern = re.compile(rb"<" + self.p + rb'c r="([A-Z]+)(\d+)"[^>]*? s="(' + b"|".join(interesting) + rb')"')
+        self.out.formatted_cells.add_raw(pattern.findall(self.xml), format_of)
 
     def _errors(self) -> None:
+        if b't="e"' not in self.xml:
+            return
         p = self.p
         pattern = re.compile(
             rb"<" + p + rb'c r="([A-Z]+)(\d+)"[^>]*? t="e"[^>/]*>.*?<' + p + rb"v>([^<]*)</" + p + rb"v>",
@@ -221,10 +316,21 @@ class _FastScanner:
             self.out.errors[(int(row) - 1, column_index(letters.decode()))] = _text(code).strip()
 
     def _formulas(self) -> None:
+        # Every formula cell has a closing </f> somewhere (shared copies need a master), and
+        # a 4-byte needle is searched several times faster than "<f".
+        if self.xml.find(b"</" + self.raw_prefix + b"f>") < 0:
+            return
         p = self.p
         cell = re.compile(
-            rb"<" + p + rb'c r="([A-Z]+)(\d+)"([^>]*)>\s*<' + p + rb"f\b([^>]*?)(?:/>|>(.*?)</" + p + rb"f>)(.*?)</"
-            + p + rb"c>",
+            rb"<"
+            + p
+            + rb'c r="([A-Z]+)(\d+)"([^>]*)>\s*<'
+            + p
+            + rb"f\b([^>]*?)(?:/>|>(.*?)</"
+            + p
+            + rb"f>)(.*?)</"
+            + p
+            + rb"c>",
             re.DOTALL,
         )
         value = re.compile(rb"<" + p + rb"v(?:\s[^>]*)?(?:/>|>(.*?)</" + p + rb"v>)", re.DOTALL)
@@ -261,7 +367,7 @@ class _FastScanner:
 # ------------------------------------------------------------------------ exact scanner
 
 
-def _exact_scan(xml: bytes, sheet_name: str, style_formats: list[str | None], limits: ReadLimits) -> SheetStructure:
+def _exact_scan(xml: bytes, sheet_label: str, style_formats: list[str | None], limits: ReadLimits) -> SheetStructure:
     out = SheetStructure()
     shared = _SharedFormulas()
     row_index = -1
@@ -280,12 +386,21 @@ def _exact_scan(xml: bytes, sheet_name: str, style_formats: list[str | None], li
                 continue
             if tag == "c":
                 ref = element.get("r")
-                position = _split_ref(ref) if ref else None
+                position = parse_ref(ref) if ref else None
                 if position is not None:
                     row_index, col_index = position
                 else:
                     col_index += 1
-                _exact_cell(element, row_index, col_index, out, shared, style_formats, sheet_name, limits)
+                _exact_cell(
+                    element,
+                    row_index,
+                    col_index,
+                    out,
+                    shared,
+                    style_formats,
+                    sheet_label,
+                    limits,
+                )
             elif tag == "row":
                 element.clear()
             elif tag == "col" and element.get("hidden", "").lower() in _TRUE:
@@ -295,7 +410,7 @@ def _exact_scan(xml: bytes, sheet_name: str, style_formats: list[str | None], li
                 if merged is not None:
                     out.merged.append(merged)
     except ET.ParseError:
-        raise corrupt(f"sheet '{sheet_name}' is not valid XML") from None
+        raise corrupt(f"{sheet_label} is not valid XML") from None
     return out
 
 
@@ -306,17 +421,17 @@ def _exact_cell(
     out: SheetStructure,
     shared: _SharedFormulas,
     style_formats: list[str | None],
-    sheet_name: str,
+    sheet_label: str,
     limits: ReadLimits,
 ) -> None:
     children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
     has_content = bool(children)
     if has_content:
-        check_rows(sheet_name, row + 1, limits)
-        check_columns(sheet_name, col + 1, limits)
+        check_rows(sheet_label, row + 1, limits)
+        check_columns(sheet_label, col + 1, limits)
     style = element.get("s")
     if style and style.isdigit() and int(style) < len(style_formats) and style_formats[int(style)]:
-        out.number_formats[(row, col)] = style_formats[int(style)]  # type: ignore[assignment]
+        out.formatted_cells.add(row, col, style_formats[int(style)])  # type: ignore[arg-type]
     value = children.get("v")
     cell_type = element.get("t")
     if cell_type == "e" and value is not None and value.text:

@@ -15,7 +15,7 @@ from xlrd.biffh import XLRDError, error_text_from_code
 
 from processing.errors import ENCRYPTED_FILE, InputError
 from processing.readers.cells import CellCache, error_value
-from processing.readers.limits import ReadLimits, check_columns, check_rows
+from processing.readers.limits import ReadLimits, check_columns, check_rows, sheet_label
 from processing.readers.number_formats import GENERAL, classify
 from processing.readers.package import corrupt
 from processing.readers.serials import convert_serial
@@ -29,12 +29,17 @@ def read_xls(data: bytes, limits: ReadLimits) -> tuple[list[Sheet], bool]:
     try:
         date1904 = book.datemode == 1
         formats = _xf_formats(book)
-        sheets = [
-            _read_sheet(book, index, formats, date1904, limits) for index in range(book.nsheets)
-        ]
+        sheets = [_read_sheet(book, index, formats, date1904, limits) for index in range(book.nsheets)]
     except InputError:
         raise
-    except (XLRDError, AssertionError, IndexError, KeyError, ValueError, struct.error) as exc:
+    except (
+        XLRDError,
+        AssertionError,
+        IndexError,
+        KeyError,
+        ValueError,
+        struct.error,
+    ) as exc:
         log.info("xls sheet unreadable: %s", type(exc).__name__)
         raise corrupt() from None
     finally:
@@ -78,25 +83,34 @@ def _xf_formats(book: xlrd.book.Book) -> list[str | None]:
 
 
 def _read_sheet(
-    book: xlrd.book.Book, index: int, formats: list[str | None], date1904: bool, limits: ReadLimits
+    book: xlrd.book.Book,
+    index: int,
+    formats: list[str | None],
+    date1904: bool,
+    limits: ReadLimits,
 ) -> Sheet:
     sheet = book.sheet_by_index(index)
-    check_rows(sheet.name, sheet.nrows, limits)
-    check_columns(sheet.name, sheet.ncols, limits)
+    check_rows(sheet_label(index), sheet.nrows, limits)
+    check_columns(sheet_label(index), sheet.ncols, limits)
     cache = CellCache()
     rows: list[list[Cell]] = []
     for r in range(sheet.nrows):
         types = sheet.row_types(r)
         values = sheet.row_values(r)
         row: list[Cell] = []
-        for c, (cell_type, value) in enumerate(zip(types, values)):
+        for c, (cell_type, value) in enumerate(zip(types, values, strict=True)):
             if cell_type in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                 row.append(EMPTY_CELL)
                 continue
             xf_index = sheet.cell_xf_index(r, c)
             number_format = formats[xf_index] if 0 <= xf_index < len(formats) else None
             if cell_type == xlrd.XL_CELL_ERROR:
-                row.append(Cell(error_value(error_text_from_code.get(value, "#VALUE!")), number_format))
+                row.append(
+                    Cell(
+                        error_value(error_text_from_code.get(value, "#VALUE!")),
+                        number_format,
+                    )
+                )
                 continue
             if cell_type == xlrd.XL_CELL_BOOLEAN:
                 value = bool(value)

@@ -1,9 +1,10 @@
 """xlsx / xlsm: values from python-calamine, structure from our own scan of the sheet XML.
 
-Why not openpyxl for structure: on a 50k-row x 7-column sheet openpyxl (read_only,
-iterating cells) takes several seconds and a full load more, against ~0.15 s for the
-regex scan in sheet_scan.py; calamine reads the values in ~0.55 s. openpyxl is still
-used, indirectly, by the ``formulas`` evaluator when cached values are missing.
+Why not openpyxl for structure: on a 50k-row x 7-column sheet openpyxl read_only takes
+~5 s to iterate the cells and a full load ~6 s (and formulas plus cached values would need
+two loads), against 0.15-0.35 s for the regex scan in sheet_scan.py; calamine reads the
+values in 0.3-0.8 s. openpyxl is still used, indirectly, by the ``formulas`` evaluator
+when cached values are missing.
 """
 
 from __future__ import annotations
@@ -16,8 +17,12 @@ import python_calamine
 from processing.errors import ENCRYPTED_FILE, InputError
 from processing.readers.cells import UNAVAILABLE, CellCache, error_value
 from processing.readers.formula_eval import evaluate_formulas
-from processing.readers.limits import ReadLimits, check_columns, check_rows
-from processing.readers.ooxml_parts import SheetEntry, WorkbookParts, read_workbook_parts
+from processing.readers.limits import ReadLimits, check_columns, check_rows, sheet_label
+from processing.readers.ooxml_parts import (
+    SheetEntry,
+    WorkbookParts,
+    read_workbook_parts,
+)
 from processing.readers.package import Package, corrupt, open_package, rels_path
 from processing.readers.refs import cell_ref
 from processing.readers.serials import convert_serial
@@ -32,7 +37,12 @@ def read_xlsx(data: bytes, extension: str, limits: ReadLimits) -> tuple[list[She
     package = open_package(data, limits)
     parts = read_workbook_parts(package)
     structures = {
-        entry.index: scan_sheet(package.read(entry.part), entry.name, parts.style_formats, limits)
+        entry.index: scan_sheet(
+            package.read(entry.part),
+            sheet_label(entry.index),
+            parts.style_formats,
+            limits,
+        )
         for entry in parts.sheets
         if entry.part is not None
     }
@@ -56,7 +66,7 @@ def read_xlsx(data: bytes, extension: str, limits: ReadLimits) -> tuple[list[She
         )
 
     evaluated = _evaluate_missing_values(data, extension, parts.sheets, structures, sheets)
-    for sheet, entry in zip(sheets, parts.sheets):
+    for sheet, entry in zip(sheets, parts.sheets, strict=True):
         structure = structures.get(entry.index)
         if structure is not None:
             _overlay_structure(sheet, structure, evaluated.get(entry.name, {}), parts.date1904, cache)
@@ -64,7 +74,12 @@ def read_xlsx(data: bytes, extension: str, limits: ReadLimits) -> tuple[list[She
 
 
 def _calamine_parts(package: Package, parts: WorkbookParts) -> list[str]:
-    names = ["[Content_Types].xml", "_rels/.rels", parts.workbook_part, rels_path(parts.workbook_part)]
+    names = [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        parts.workbook_part,
+        rels_path(parts.workbook_part),
+    ]
     names += [part for part in (parts.shared_strings_part, parts.styles_part) if part]
     names += [entry.part for entry in parts.sheets if entry.part]
     return [name for name in dict.fromkeys(names) if package.has(name)]
@@ -81,13 +96,16 @@ def _calamine_values(package: Package, parts: WorkbookParts, limits: ReadLimits)
                     continue
                 sheet = workbook.get_sheet_by_name(entry.name)
                 # Belt and braces: the scan already refused out-of-range references.
-                check_rows(entry.name, sheet.total_height, limits)
-                check_columns(entry.name, sheet.total_width, limits)
+                check_rows(sheet_label(entry.index), sheet.total_height, limits)
+                check_columns(sheet_label(entry.index), sheet.total_width, limits)
                 out[entry.index] = sheet.to_python(skip_empty_area=False)
     except InputError:
         raise
     except python_calamine.PasswordError:
-        raise InputError(ENCRYPTED_FILE, "The workbook is password-protected. Remove the password and upload again.") from None
+        raise InputError(
+            ENCRYPTED_FILE,
+            "The workbook is password-protected. Remove the password and upload again.",
+        ) from None
     except BaseException as exc:  # pyo3 panics derive from BaseException
         if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)):
             raise
@@ -111,11 +129,14 @@ def _evaluate_missing_values(
     if not wanted:
         return {}
     total_cells = sum(sheet.n_rows * sheet.n_columns for sheet in sheets)
-    result = evaluate_formulas(data, extension, wanted, total_cells)
+    result = evaluate_formulas(data, extension, wanted, total_cells, [entry.name for entry in entries])
     if result.failed_reason is None:
         missing = sum(1 for name, refs in wanted.items() for ref in refs if ref not in result.values.get(name, {}))
         if missing:
-            log.warning("formula evaluation gave no value for %d cell(s); they read as #N/A", missing)
+            log.warning(
+                "formula evaluation gave no value for %d cell(s); they read as #N/A",
+                missing,
+            )
     return result.values
 
 
@@ -129,24 +150,35 @@ def _overlay_structure(
     """Put number formats, formula text and error values onto the calamine grid."""
     rows = sheet.rows
     special = set(structure.formulas) | structure.uncached_formulas | set(structure.errors)
+    special_formats: dict[tuple[int, int], str] = {}
+    formatted = cache.formatted
+    for row, col, number_format in structure.formatted_cells:
+        if special and (row, col) in special:
+            special_formats[(row, col)] = number_format
+            continue
+        try:
+            value = rows[row][col].value
+        except IndexError:
+            continue  # a formatted but empty cell beyond the data
+        if value is not None:
+            rows[row][col] = formatted(value, number_format)
     for row, col in special:
-        number_format = structure.number_formats.get((row, col))
+        number_format = special_formats.get((row, col))
         current = rows[row][col].value if row < len(rows) and col < len(rows[row]) else None
         value: CellValue = current
         if (row, col) in structure.errors:
             value = error_value(structure.errors[(row, col)])
         elif (row, col) in structure.uncached_formulas:
             ref = cell_ref(row, col)
-            value = evaluated[ref] if ref in evaluated else UNAVAILABLE
+            value = evaluated.get(ref, UNAVAILABLE)
             if isinstance(value, float):
                 value = convert_serial(value, number_format, date1904)  # type: ignore[assignment]
-        _put(rows, row, col, Cell(value, number_format, structure.formulas.get((row, col))))
-    for (row, col), number_format in structure.number_formats.items():
-        if (row, col) in special or row >= len(rows) or col >= len(rows[row]):
-            continue
-        value = rows[row][col].value
-        if value is not None:
-            rows[row][col] = cache.formatted(value, number_format)
+        _put(
+            rows,
+            row,
+            col,
+            Cell(value, number_format, structure.formulas.get((row, col))),
+        )
 
 
 def _put(rows: list[list[Cell]], row: int, col: int, cell: Cell) -> None:
