@@ -13,6 +13,8 @@ app = typer.Typer(
     help="Turn payroll spreadsheets into verified records.",
     no_args_is_help=True,
     add_completion=False,
+    # Tracebacks must not print local variables: they can hold cell contents (personal data).
+    pretty_exceptions_show_locals=False,
 )
 
 for module_name in COMMAND_MODULES:

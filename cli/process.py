@@ -9,6 +9,8 @@ with exit status 2 when the file cannot be processed.
 from __future__ import annotations
 
 import json
+import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,6 +18,7 @@ from typing import Annotated, Any
 import typer
 
 EXIT_INPUT_ERROR = 2
+EXIT_INTERNAL_ERROR = 1
 PRIORITIES = {"low": 1, "normal": 2, "high": 3, "urgent": 4}
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 DECISION_STYLES = {"review": "bold yellow", "approved": "bold green"}
@@ -30,24 +33,35 @@ class CommandError(Exception):
         super().__init__(message)
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, *, process: Callable[..., Any] | None = None) -> None:
+    """Add `process`. ``process`` replaces ``process_file`` (tests inject a fake pipeline)."""
+
+    def process_command(
+        file: Annotated[Path, typer.Argument(help="Timecard file: xlsx, xlsm, xls or csv.")],
+        as_json: Annotated[bool, typer.Option("--json", help="Print the result contract as one JSON object.")] = False,
+        save: Annotated[bool, typer.Option("--save", help="Also record the file and its result as a job.")] = False,
+        priority: Annotated[
+            str | None, typer.Option("--priority", help="Job priority for --save: low, normal, high, urgent or 1-4.")
+        ] = None,
+    ) -> None:
+        """Process one timecard file and print the verified result."""
+        execute(file, as_json=as_json, save=save, priority=priority, process=process)
+
     app.command("process")(process_command)
 
 
-def process_command(
-    file: Annotated[Path, typer.Argument(help="Timecard file: xlsx, xlsm, xls or csv.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result contract as one JSON object.")] = False,
-    save: Annotated[bool, typer.Option("--save", help="Also record the file and its result as a job.")] = False,
-    priority: Annotated[
-        str | None, typer.Option("--priority", help="Job priority for --save: low, normal, high, urgent or 1-4.")
-    ] = None,
-) -> None:
-    """Process one timecard file and print the verified result."""
+def execute(file: Path, *, as_json: bool, save: bool, priority: str | None,
+            process: Callable[..., Any] | None = None) -> None:
     try:
-        output = run(file, save=save, priority=priority)
+        output = run(file, save=save, priority=priority, process=process)
     except CommandError as exc:
         report_error(exc.code, exc.message, as_json)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
+    except Exception as exc:  # noqa: BLE001 - a bug: report it without values (no locals, no message)
+        print_frames(exc)
+        report_error("INTERNAL_ERROR", f"processing failed unexpectedly ({type(exc).__name__}); "
+                     "this is a bug, see standard error", as_json)
+        raise typer.Exit(EXIT_INTERNAL_ERROR) from None
     if as_json:
         typer.echo(json.dumps(output, ensure_ascii=False, sort_keys=False))
     else:
@@ -65,13 +79,14 @@ def run(file: Path, *, save: bool, priority: str | None, process: Callable[..., 
     settings = OperationalSettings()
     job_priority = parse_priority(priority, settings.default_job_priority)
     data = read_bytes(file)
+    saver = load_saver() if save else None  # fail before the work, not after it
     try:
         outcome = process(file.name, data, settings)
     except InputError as exc:
         raise CommandError(exc.code, exc.message) from None
     result = dict(outcome.result)
-    if save:
-        result["job"] = save_outcome(file.name, data, outcome, job_priority)
+    if saver is not None:
+        result["job"] = save_outcome(saver, file.name, data, outcome, job_priority)
     return result
 
 
@@ -95,15 +110,23 @@ def parse_priority(value: str | None, default: int) -> int:
     raise CommandError("INVALID_PRIORITY", "priority must be low, normal, high, urgent or 1-4")
 
 
-def save_outcome(name: str, data: bytes, outcome: Any, priority: int) -> dict[str, Any]:
-    """Record the processed file as a job. The store is imported here only."""
+def load_saver() -> Callable[..., Any]:
+    """The store's entry point for a processed file. The store is imported here only."""
     try:
         from store.uploads import save_processed_result
     except ImportError:
         raise CommandError("STORE_UNAVAILABLE",
-                           "the store cannot record processed files yet (store.uploads is missing)") from None
+                           "the store cannot record processed files (store.uploads.save_processed_result "
+                           "is not available)") from None
+    from cli.common import open_store_or_exit
+
+    open_store_or_exit()
+    return save_processed_result
+
+
+def save_outcome(saver: Callable[..., Any], name: str, data: bytes, outcome: Any, priority: int) -> dict[str, Any]:
     try:
-        saved = save_processed_result(name=name, data=data, outcome=outcome, priority=priority)
+        saved = saver(name=name, data=data, outcome=outcome, priority=priority)
     except Exception as exc:
         code = getattr(exc, "code", None)
         if isinstance(code, str):  # the store's expected outcomes (duplicate file, conflict ...)
@@ -119,6 +142,17 @@ def describe_saved(saved: Any) -> dict[str, Any]:
         return {"id": saved}
     return {key: getattr(saved, key) for key in ("id", "job_id", "status", "file_id", "duplicate")
             if isinstance(getattr(saved, key, None), (str, int, bool))}
+
+
+def print_frames(exc: BaseException) -> None:
+    """Where a bug happened, for a developer: files, lines and functions only.
+
+    Typer's pretty tracebacks would show local variables, and exception messages may
+    quote cell contents; neither may reach a terminal or a log.
+    """
+    frames = traceback.extract_tb(exc.__traceback__)
+    lines = [f"  {f.filename}:{f.lineno} in {f.name}" for f in frames]
+    sys.stderr.write("\n".join(["Traceback (values omitted):", *lines, type(exc).__name__]) + "\n")
 
 
 def report_error(code: str, message: str, as_json: bool) -> None:
@@ -173,7 +207,9 @@ def format_number(value: float | None) -> str:
 
 
 def format_money(value: float | None) -> str:
-    return "—" if value is None else f"${value:,.2f}"
+    if value is None:
+        return "—"
+    return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
 
 
-__all__ = ["CommandError", "process_command", "register", "run"]
+__all__ = ["CommandError", "execute", "register", "run"]

@@ -96,7 +96,7 @@ def run_timecard_job(ctx: JobContext) -> JobOutcome:
     n_issues = len(outcome.result.get("issues", []))
     return JobOutcome(
         status=status,
-        result=outcome.result,
+        result=outcome.stored_result,  # the contract plus sheet schemas, markdown and per-stage history
         message=f"{len(outcome.extraction.timecards)} timecard(s), {n_issues} issue(s): {decision}",
     )
 
