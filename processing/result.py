@@ -87,6 +87,7 @@ def merge_issues(*groups: Iterable[Issue]) -> list[Issue]:
             i.code,
             (i.employee or "").casefold(),
             i.date or dt.date.min,
+            i.message,
         ),
     )
 

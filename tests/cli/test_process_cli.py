@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import typer
@@ -139,12 +140,41 @@ def test_run_turns_input_errors_into_command_errors(tmp_path):
     assert (caught.value.code, caught.value.message) == ("UNSUPPORTED_FORMAT", "not a spreadsheet")
 
 
-def test_save_without_store_uploads_is_store_unavailable(tmp_path, monkeypatch):
+def test_save_without_store_uploads_is_store_unavailable_before_processing(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "store.uploads", None)  # makes the import fail
     stages = FakeStages(extraction())
     with pytest.raises(CommandError) as caught:
         run(write(tmp_path, "w.xlsx", b"abc"), save=True, priority="high", process=fake_process(stages))
     assert caught.value.code == "STORE_UNAVAILABLE"
+    assert stages.calls == []
+
+
+def test_save_hands_the_outcome_and_priority_to_the_store(tmp_path, monkeypatch):
+    calls = []
+
+    def save_processed_result(*, name, data, outcome, priority):
+        calls.append((name, data, outcome.decision, priority))
+        return {"id": "job-1", "status": "COMPLETED"}
+
+    monkeypatch.setitem(sys.modules, "store.uploads", SimpleNamespace(save_processed_result=save_processed_result))
+    stages = FakeStages(extraction(timecard("Jane Smith", entry("2026-03-02", "8", "200"))))
+    out = run(write(tmp_path, "w.xlsx", b"abc"), save=True, priority="urgent", process=fake_process(stages))
+    assert calls == [("w.xlsx", b"abc", "approved", 4)]
+    assert out["job"] == {"id": "job-1", "status": "COMPLETED"}
+
+
+def test_store_refusals_become_error_codes(tmp_path, monkeypatch):
+    class DuplicateFile(Exception):
+        code = "DUPLICATE_FILE"
+
+    def save_processed_result(**kwargs):
+        raise DuplicateFile("this file was already uploaded")
+
+    monkeypatch.setitem(sys.modules, "store.uploads", SimpleNamespace(save_processed_result=save_processed_result))
+    stages = FakeStages(extraction())
+    with pytest.raises(CommandError) as caught:
+        run(write(tmp_path, "w.xlsx", b"abc"), save=True, priority=None, process=fake_process(stages))
+    assert caught.value.code == "DUPLICATE_FILE"
 
 
 def test_invalid_priority_is_refused_before_processing(tmp_path):
@@ -156,10 +186,37 @@ def test_invalid_priority_is_refused_before_processing(tmp_path):
 
 def test_error_json_on_stdout_through_typer(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "store.uploads", None)
-    app = typer.Typer()
-    app.callback()(lambda: None)
-    register(app)
-    result = CliRunner().invoke(app, ["process", str(tmp_path / "missing.csv"), "--json", "--save"])
+    result = CliRunner().invoke(app_with(None), ["process", str(tmp_path / "missing.csv"), "--json", "--save"])
     assert result.exit_code == 2
     assert json.loads(result.stdout) == {"error": {"code": "FILE_NOT_FOUND",
                                                    "message": f"no file at {tmp_path / 'missing.csv'}"}}
+
+
+def test_a_bug_exits_1_without_leaking_values(tmp_path):
+    secret = "Jane Smith 123-45-6789"
+
+    def broken(name, data, settings):
+        cell = secret  # a local that a pretty traceback would show
+        raise ValueError(f"cannot parse {cell}")
+
+    result = CliRunner().invoke(app_with(broken), ["process", str(write(tmp_path, "w.csv", b"a\n1\n")), "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["error"]["code"] == "INTERNAL_ERROR"
+    assert secret not in result.stdout and secret not in result.stderr
+    assert "ValueError" in result.stderr and "in broken" in result.stderr
+
+
+def test_json_through_typer_with_a_fake_pipeline(tmp_path):
+    stages = FakeStages(extraction(timecard("Zoë Müller", entry("2026-03-02", "8", "200"))))
+    result = CliRunner().invoke(app_with(fake_process(stages)),
+                                ["process", str(write(tmp_path, "w.xlsx", b"abc")), "--json"])
+    assert result.exit_code == 0
+    assert "Zoë Müller" in result.stdout  # ensure_ascii=False
+    assert json.loads(result.stdout)["timecards"][0]["total_pay"] == 200.0
+
+
+def app_with(process) -> typer.Typer:
+    app = typer.Typer()
+    app.callback()(lambda: None)
+    register(app, process=process)
+    return app
