@@ -55,6 +55,8 @@ def sheet_markdown(layout: Layout) -> str:
         return ""
     drop_rows, drop_columns = _sensitive_rows_and_columns(layout)
     start = layout.header_rows[0] if layout.header_rows else (layout.data_rows[0] if layout.data_rows else 0)
+    if layout.family == "per_employee":
+        start = 0  # the banner names the employee (and rate): without it the table is anonymous
     columns = [c for c in range(min(sheet.n_columns, MAX_COLUMNS)) if c not in drop_columns]
     rows = [r for r in range(start, sheet.n_rows) if r not in drop_rows and not row_is_empty(sheet, r)]
     rows = rows[: MAX_ROWS + 1]

@@ -31,6 +31,14 @@ _EXCEL_1904_BASE = dt.datetime(1904, 1, 1)
 _SERIAL_MIN, _SERIAL_MAX = 20_000, 80_000
 
 CENT = Decimal("0.01")
+# Patterns used per cell, compiled once.
+_RATE_SUFFIX_RE = re.compile(r"\s*/\s*(hr|hour|h|day|d|wk|week)\.?$", re.IGNORECASE)
+_DECIMAL_COMMA_MONEY_RE = re.compile(r"\d+,\d{2}")
+_DECIMAL_COMMA_RE = re.compile(r"\d+,\d+")
+_SERIAL_TEXT_RE = re.compile(r"\d{5}(\.\d+)?")
+_SPACED_AMPM_RE = re.compile(r"\d\s+[ap]", re.IGNORECASE)
+_FRACTION_RE = re.compile(r"0?\.\d+")
+_PUNCTUATION_RE = re.compile(r"[^\w\s]")
 HOUR_PLACES = Decimal("0.01")
 
 
@@ -66,6 +74,7 @@ def is_worked_marker(value: object) -> bool:
 
 
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_THOUSANDS_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
 def to_decimal(value: object) -> Decimal | None:
@@ -81,7 +90,9 @@ def to_decimal(value: object) -> Decimal | None:
     if isinstance(value, Decimal):
         return value
     if isinstance(value, str):
-        text = clean_text(value).replace(",", "")
+        text = clean_text(value)
+        if _THOUSANDS_RE.match(text):  # "1,234.50"; a lone "8,5" is not a thousands separator
+            text = text.replace(",", "")
         if _NUMBER_RE.match(text):
             return _tidy(Decimal(text))
     return None
@@ -110,12 +121,12 @@ def parse_money(value: object) -> Decimal | None:
     text = clean_text(value)
     if not text or is_non_work_marker(text):
         return None
-    text = re.sub(r"\s*/\s*(hr|hour|h|day|d|wk|week)\.?$", "", text, flags=re.IGNORECASE)
+    text = _RATE_SUFFIX_RE.sub("", text)
     match = _MONEY_RE.match(text)
     if not match:
         return None
     number = match.group("num")
-    if re.fullmatch(r"\d+,\d{2}", number):  # "15,50": a decimal comma
+    if _DECIMAL_COMMA_MONEY_RE.fullmatch(number):  # "15,50": a decimal comma
         number = number.replace(",", ".")
     number = number.replace(",", "").replace(" ", "")
     try:
@@ -175,6 +186,7 @@ _MONTHS = {
     )
     for m in names
 }
+MONTHS = _MONTHS  # month names and abbreviations -> month number
 _MONTH_DAY_RE = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(\d{4}|\d{2}))?$", re.IGNORECASE)
 _DAY_MONTH_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?(?:[\s,-]+(\d{4}|\d{2}))?$", re.IGNORECASE)
 
@@ -236,7 +248,7 @@ def parse_date(
     text = _WEEKDAY_PREFIX_RE.sub("", clean_text(value)).strip()
     if not text:
         return None
-    if allow_serial and re.fullmatch(r"\d{5}(\.\d+)?", text):
+    if allow_serial and _SERIAL_TEXT_RE.fullmatch(text):
         return parse_date(float(text), date1904=date1904, allow_serial=True)
     if m := _ISO_RE.match(text):
         return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -262,12 +274,33 @@ def parse_date(
     return None
 
 
+_STAMP_RE = re.compile(r"^(?P<date>\S+(?:\s+\d{1,2},?\s+\d{4})?)[\sT]+(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m?\.?)?)$",
+                       re.IGNORECASE)
+
+
+def parse_timestamp(value: object, *, date1904: bool = False) -> dt.datetime | None:
+    """A punch stamp holding both date and time: datetime cells, serials with a time part,
+    '03/02/2026 10:00 PM', '2026-03-02T22:00'."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and _SERIAL_MIN <= value <= _SERIAL_MAX:
+        return excel_serial_to_datetime(float(value), date1904)
+    if isinstance(value, str):
+        match = _STAMP_RE.match(clean_text(value))
+        if match:
+            day = parse_date(match.group("date"), allow_serial=False)
+            clock = parse_time(match.group("time"))
+            if day and clock:
+                return dt.datetime.combine(day, clock)
+    return None
+
+
 # Period text: "PE: 02/27-03/12/25", "Week of 5/19/25 - 5/25/2025",
 # "Pay period 03/02/2026 - 03/08/2026", "Week ending 3/8/26".
 _DATE_TOKEN = r"(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
 _RANGE_RE = re.compile(_DATE_TOKEN + r"\s*(?:-|–|—|to|thru|through)\s*" + _DATE_TOKEN, re.IGNORECASE)
-_ENDING_RE = re.compile(r"(?:week\s*end(?:ing)?|w/e|we|pe|period\s*end(?:ing)?)\s*[:.]?\s*" + _DATE_TOKEN, re.IGNORECASE)
-_WEEK_OF_RE = re.compile(r"week\s*of\s*[:.]?\s*" + _DATE_TOKEN, re.IGNORECASE)
+_ENDING_RE = re.compile(r"\b(?:week\s*end(?:ing)?|w/e|we|pe|period\s*end(?:ing)?)\s*[:.]?\s*" + _DATE_TOKEN, re.IGNORECASE)
+_WEEK_OF_RE = re.compile(r"\bweek\s*of\s*[:.]?\s*" + _DATE_TOKEN, re.IGNORECASE)
 
 
 def parse_period(text: object) -> tuple[dt.date, dt.date] | None:
@@ -320,10 +353,12 @@ def parse_time(value: object) -> dt.time | None:
         return None
     if not isinstance(value, str):
         return None
-    text = clean_text(value).replace(" ", "") if re.search(r"\d\s+[ap]", str(value), re.I) else clean_text(value)
+    text = clean_text(value)
+    if _SPACED_AMPM_RE.search(text):
+        text = text.replace(" ", "")  # "7:30 PM" -> "7:30PM"
     if not text:
         return None
-    if re.fullmatch(r"0?\.\d+", text):
+    if _FRACTION_RE.fullmatch(text):
         return _time_from_fraction(float(text))
     match = _TIME_RE.match(text)
     if not match:
@@ -395,7 +430,7 @@ def parse_duration_hours(value: object, *, fraction_of_day: bool = False) -> Dec
     number = to_decimal(text)
     if number is not None:
         return number
-    if re.fullmatch(r"\d+,\d+", text):  # "8,5" with a decimal comma
+    if _DECIMAL_COMMA_RE.fullmatch(text):  # "8,5" with a decimal comma
         return Decimal(text.replace(",", "."))
     if m := _CLOCK_DURATION_RE.match(text):
         minutes = int(m.group("h")) * 60 + int(m.group("m"))
@@ -457,7 +492,7 @@ def join_name(first: object, last: object) -> str | None:
 
 def name_key(name: str) -> str:
     """The key two spellings of one person's name share (case, dots and spacing ignored)."""
-    return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
+    return " ".join(_PUNCTUATION_RE.sub(" ", name.casefold()).split())
 
 
 _ID_RE = re.compile(r"^[A-Za-z]{0,4}[-#]?\d{1,10}$")
@@ -471,8 +506,7 @@ def normalize_employee_id(value: object) -> str | None:
 
 
 _STATES = frozenset(
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
-    "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split()
+    ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR"]
 )
 
 
@@ -497,6 +531,7 @@ def parse_bool(value: object) -> bool | None:
 
 
 __all__ = [
+    "MONTHS",
     "NON_WORK_MARKERS",
     "WORKED_MARKERS",
     "clean_text",
@@ -517,6 +552,7 @@ __all__ = [
     "parse_period",
     "parse_state",
     "parse_time",
+    "parse_timestamp",
     "round_hours",
     "round_money",
     "to_decimal",

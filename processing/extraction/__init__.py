@@ -15,6 +15,7 @@ from core.operational_settings import OperationalSettings
 from processing.errors import UNRECOGNIZED_LAYOUT, InputError
 from processing.extraction.block import extract_block
 from processing.extraction.merge import merge
+from processing.extraction.per_employee import extract_per_employee
 from processing.extraction.records import EmployeeInfo, RateBook, SheetResult
 from processing.extraction.register import extract_register, extract_summary
 from processing.extraction.rows import extract_rows
@@ -37,13 +38,23 @@ EXPECTED_LAYOUTS = (
 )
 
 
-def _unreadable_cells(workbook: Workbook) -> list[Issue]:
+def _resolved_cells(layouts: list[Layout]) -> set[tuple[str, int, int]]:
+    """Grid date headers read through their =prev+1 formula although the reader had no value."""
+    resolved = set()
+    for layout in layouts:
+        header = layout.detection.date_header
+        if header is not None:
+            resolved |= {(layout.sheet.name, header.row, col) for col in header.dates}
+    return resolved
+
+
+def _unreadable_cells(workbook: Workbook, resolved: set[tuple[str, int, int]]) -> list[Issue]:
     """One error issue per error value (#REF!, #VALUE!...): named by sheet and cell, never by content."""
     issues: list[Issue] = []
     for sheet in workbook.sheets:
         for row_index, row in enumerate(sheet.rows):
             for col_index, cell in enumerate(row):
-                if isinstance(cell.value, CellError):
+                if isinstance(cell.value, CellError) and (sheet.name, row_index, col_index) not in resolved:
                     ref = cell_ref(row_index, col_index)
                     issues.append(Issue(
                         code="UNREADABLE_CELL", severity="error",
@@ -54,8 +65,10 @@ def _unreadable_cells(workbook: Workbook) -> list[Issue]:
 
 def _read(layout: Layout, rates: RateBook) -> SheetResult:
     family = layout.family
-    if family in ("long", "punch", "per_employee"):
+    if family in ("long", "punch"):
         return extract_rows(layout, rates)
+    if family == "per_employee":
+        return extract_per_employee(layout, rates)
     if family == "wide_grid":
         return extract_wide(layout, rates)
     if family == "block":
@@ -99,7 +112,7 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
         stated_totals=loose_totals,
         period_start=period[0] if period else None,
         period_end=period[1] if period else None,
-        issues=_unreadable_cells(workbook),
+        issues=_unreadable_cells(workbook, _resolved_cells(layouts)),
         markdown={layout.sheet.name: sheet_markdown(layout) for layout in layouts},
     )
 

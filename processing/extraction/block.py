@@ -45,8 +45,9 @@ def extract_block(layout: Layout, rates: RateBook) -> SheetResult:
     name_col = _block_name_column(layout, label_col)
     if name_col is None:
         return result
-    total_cols = [c for c, m in layout.roles.items() if c > date_cols[-1] and m.role == "hours"
-                  or c > date_cols[-1] and normalize_header(layout.headers.get(c, "")) in {"total", "week total"}]
+    total_cols = sorted(c for c in set(layout.roles) | set(layout.headers) if c > date_cols[-1] and (
+        (c in layout.roles and layout.roles[c].role == "hours")
+        or normalize_header(layout.headers.get(c, "")) in {"total", "week total", "weekly total", "totals"}))
     # person key -> date -> kind -> value
     blocks: dict[str, dict[dt.date, dict[str, Decimal]]] = {}
     meta: dict[str, dict] = {}

@@ -82,6 +82,13 @@ def _entry(day: dt.date, records: list[Record]) -> Entry:
     )
 
 
+def _single(values: set, fallback):
+    values.discard(None)
+    if len(values) == 1:
+        return values.pop()
+    return None if values else fallback
+
+
 def merge(results: list[SheetResult]) -> tuple[list[Timecard], list[StatedTotal]]:
     """Timecards (in order of first appearance) and the totals not tied to one timecard."""
     people = _Identities()
@@ -110,12 +117,10 @@ def merge(results: list[SheetResult]) -> tuple[list[Timecard], list[StatedTotal]
         info = infos.get(key)
         card = Timecard(employee=people.names[key], employee_id=ids.get(key) or (info.employee_id if info else None),
                         entries=entries, sheets=sheets[key])
-        rates = {e.hourly_rate for e in entries if e.hourly_rate is not None}
-        card.hourly_rate = rates.pop() if len(rates) == 1 else (info.hourly_rate if info else None)
-        day_rates = {e.day_rate for e in entries if e.day_rate is not None}
-        card.day_rate = day_rates.pop() if len(day_rates) == 1 else (info.day_rate if info else None)
-        states = {e.work_state for e in entries if e.work_state}
-        card.work_state = states.pop() if len(states) == 1 else (info.work_state if info else None)
+        # The person's rate or state only when one applies to every entry (else each entry has its own).
+        card.hourly_rate = _single({e.hourly_rate for e in entries}, info.hourly_rate if info else None)
+        card.day_rate = _single({e.day_rate for e in entries}, info.day_rate if info else None)
+        card.work_state = _single({e.work_state for e in entries}, info.work_state if info else None)
         if info:
             card.exempt = info.exempt
             card.weekly_salary = info.weekly_salary

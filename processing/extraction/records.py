@@ -47,12 +47,16 @@ class EmployeeInfo:
     annual_salary: Decimal | None = None
     exempt: bool | None = None
     work_state: str | None = None
+    # One person, several positions at different rates (a register row per position).
+    by_position: dict[str, EmployeeInfo] = field(default_factory=dict)
 
     def update(self, other: EmployeeInfo) -> None:
         for attr in ("employee_id", "hourly_rate", "day_rate", "weekly_salary", "annual_salary", "exempt",
                      "work_state"):
             if getattr(self, attr) is None and getattr(other, attr) is not None:
                 setattr(self, attr, getattr(other, attr))
+        for position, info in other.by_position.items():
+            self.by_position.setdefault(position, info)
 
 
 @dataclass
@@ -75,12 +79,16 @@ class RateBook:
         self.by_name: dict[str, EmployeeInfo] = dict(infos or {})
         self.by_id = {i.employee_id: i for i in self.by_name.values() if i.employee_id}
 
-    def find(self, name: str | None, employee_id: str | None = None) -> EmployeeInfo | None:
+    def find(self, name: str | None, employee_id: str | None = None, position: str | None = None) -> EmployeeInfo | None:
+        """The person's rates, those of the given position when the register has one per position."""
+        found = None
         if employee_id and employee_id in self.by_id:
-            return self.by_id[employee_id]
-        if name:
-            return self.by_name.get(name_key(name))
-        return None
+            found = self.by_id[employee_id]
+        elif name:
+            found = self.by_name.get(name_key(name))
+        if found is not None and position and found.by_position:
+            return found.by_position.get(name_key(position), found)
+        return found
 
 
 __all__ = ["EmployeeInfo", "RateBook", "Record", "SheetResult"]

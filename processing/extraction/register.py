@@ -19,6 +19,7 @@ from processing.layout.schema import Layout
 from processing.model import StatedTotal
 from processing.values import (
     join_name,
+    name_key,
     normalize_employee_id,
     normalize_name,
     parse_bool,
@@ -56,8 +57,14 @@ def extract_register(layout: Layout) -> SheetResult:
             if not name or is_total_label(name):
                 continue
             info = result.info_for(name)
+            position_col = layout.first("position")
+            row_info = EmployeeInfo(name=name)
             for col, match in layout.roles.items():
-                _set(info, match.role or "", sheet.value(row, col))
+                _set(row_info, match.role or "", sheet.value(row, col))
+            info.update(row_info)
+            position = sheet.value(row, position_col) if position_col is not None else None
+            if isinstance(position, str) and position.strip():
+                info.by_position.setdefault(name_key(position), row_info)
         return result
     # employees as columns
     label_rows: dict[int, str] = {}
@@ -81,8 +88,15 @@ def extract_register(layout: Layout) -> SheetResult:
         if not name:
             continue
         info = result.info_for(name)
+        column_info = EmployeeInfo(name=name)
+        position = None
         for row, role in label_rows.items():
-            _set(info, role, sheet.value(row, col))
+            _set(column_info, role, sheet.value(row, col))
+            if role == "position":
+                position = sheet.value(row, col)
+        info.update(column_info)
+        if isinstance(position, str) and position.strip():
+            info.by_position.setdefault(name_key(position), column_info)
     return result
 
 
@@ -106,7 +120,7 @@ def extract_summary(layout: Layout) -> SheetResult:
     grand: list[tuple[str, Decimal, int, int]] = []
     for row in range(layout.data_rows[0], layout.data_rows[1] + 1):
         name = _row_name(layout, row)
-        label_total = any(is_total_label(sheet.value(row, c)) for c in range(min(3, sheet.n_columns))
+        label_total = any(is_total_label(sheet.value(row, c)) for c in range(min(3, len(sheet.rows[row])))
                           if isinstance(sheet.value(row, c), str))
         for col, match in layout.roles.items():
             measure = {"hours": "hours", "wage_amount": "pay"}.get(match.role or "")
@@ -119,15 +133,16 @@ def extract_summary(layout: Layout) -> SheetResult:
             if label_total or not name:
                 grand.append((measure, value, row, col))
             else:
+                # sheet=None: a summary's total sums the person's entries on every sheet
                 result.totals.append(StatedTotal(measure=measure, value=value, scope="employee", employee=name,
-                                                 sheet=sheet.name, source=source(sheet.name, row, col)))
+                                                 sheet=None, source=source(sheet.name, row, col)))
         if name and not label_total:
             names.append(name)
             info = result.info_for(name)
             for col, match in layout.roles.items():
                 _set(info, match.role or "", sheet.value(row, col))
     for measure, value, row, col in grand:
-        result.totals.append(StatedTotal(measure=measure, value=value, scope="sheet", sheet=sheet.name,
+        result.totals.append(StatedTotal(measure=measure, value=value, scope="sheet", sheet=None,
                                          covers=list(names), source=source(sheet.name, row, col)))
     return result
 

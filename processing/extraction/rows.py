@@ -8,13 +8,11 @@ legends or footers; rows labelled TOTAL become stated totals, never entries.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 
 from processing.extraction.common import cell_hours, cell_money, cell_number, is_total_label, source
-from processing.extraction.records import EmployeeInfo, RateBook, Record, SheetResult
-from processing.layout.grid import date_at, non_empty_columns
-from processing.layout.roles import match_role
+from processing.extraction.records import RateBook, Record, SheetResult
+from processing.layout.grid import column_is_dayfirst, date_at
 from processing.layout.schema import Layout
 from processing.model import StatedTotal
 from processing.values import (
@@ -22,59 +20,15 @@ from processing.values import (
     is_non_work_marker,
     join_name,
     minutes_between,
-    name_key,
     normalize_employee_id,
     normalize_name,
-    parse_bool,
     parse_break_hours,
-    parse_money,
     parse_state,
     parse_time,
+    parse_timestamp,
     round_money,
 )
 from processing.workbook import CellError
-
-_LABEL_VALUE_RE = re.compile(r"^\s*([A-Za-z][A-Za-z .#/]{1,30}?)\s*[:\-–]\s*(.+)$")
-
-
-def banner_fields(layout: Layout) -> dict[str, str]:
-    """'Employee: Jane Smith', 'Rate | $18.50' and the like above the header: role -> text."""
-    found: dict[str, str] = {}
-    sheet = layout.sheet
-    stop = layout.header_rows[0] if layout.header_rows else min(sheet.n_rows, 15)
-    for row in range(stop):
-        columns = non_empty_columns(sheet, row)
-        for index, col in enumerate(columns):
-            text = clean_text(sheet.value(row, col))
-            match = _LABEL_VALUE_RE.match(text)
-            if match and match_role(match.group(1)).role:
-                found.setdefault(match_role(match.group(1)).role, match.group(2).strip())
-                continue
-            role = match_role(text.rstrip(":")).role if text.endswith(":") or len(columns) > 1 else None
-            if role and index + 1 < len(columns):
-                found.setdefault(role, clean_text(sheet.value(row, columns[index + 1])))
-    return found
-
-
-def _employee_from_banner(layout: Layout) -> tuple[str | None, str | None, EmployeeInfo | None]:
-    fields = banner_fields(layout)
-    name = normalize_name(fields.get("employee")) if fields.get("employee") else None
-    if name is None and fields.get("first_name") and fields.get("last_name"):
-        name = join_name(fields["first_name"], fields["last_name"])
-    if name is None:
-        name = normalize_name(layout.sheet.name)
-    if name is None:
-        return None, None, None
-    info = EmployeeInfo(name=name, employee_id=normalize_employee_id(fields.get("employee_id")))
-    if fields.get("hourly_rate"):
-        info.hourly_rate = parse_money(fields["hourly_rate"])
-    if fields.get("day_rate"):
-        info.day_rate = parse_money(fields["day_rate"])
-    if fields.get("exempt"):
-        info.exempt = parse_bool(fields["exempt"])
-    if fields.get("work_state"):
-        info.work_state = parse_state(fields["work_state"])
-    return name, info.employee_id, info
 
 
 def _row_name(layout: Layout, row: int) -> str | None:
@@ -96,64 +50,75 @@ def _number(layout: Layout, row: int, role: str, *, money: bool = False) -> Deci
     return cell_money(cell) if money else cell_hours(cell) if role.endswith("hours") else cell_number(cell)
 
 
-def _has_error(layout: Layout, row: int) -> bool:
-    return any(isinstance(c.value, CellError) for c in layout.sheet.rows[row]) if row < layout.sheet.n_rows else False
-
-
 def _total_row_label(layout: Layout, row: int) -> bool:
     sheet = layout.sheet
-    for col in range(min(sheet.n_columns, 6)):
+    for col in range(min(len(sheet.rows[row]) if row < sheet.n_rows else 0, 6)):  # n_columns is O(rows)
         value = sheet.value(row, col)
-        if isinstance(value, str) and is_total_label(value):
+        # cheap first-letter test before the regex: this runs for every row of long tables
+        if isinstance(value, str) and value.lstrip()[:1] in "TtGgSsWw" and value.strip() and is_total_label(value):
             return True
     return False
 
 
 def extract_rows(layout: Layout, rates: RateBook) -> SheetResult:
+    """A long table or a punch export: every data row names its person."""
     result = SheetResult()
+    if layout.data_rows is not None:
+        read_rows(layout, range(layout.data_rows[0], layout.data_rows[1] + 1), rates, result)
+    return result
+
+
+def read_rows(layout: Layout, rows: range, rates: RateBook, result: SheetResult,
+              fixed_name: str | None = None, fixed_id: str | None = None) -> None:
+    """Records and totals of the given rows; ``fixed_name`` when the person is named above the table."""
     sheet = layout.sheet
-    fixed_name = fixed_id = None
-    if layout.family == "per_employee":
-        fixed_name, fixed_id, info = _employee_from_banner(layout)
-        if info is not None:
-            result.info_for(fixed_name).update(info)
-            known = rates.find(fixed_name, fixed_id)
-            if known is not None:
-                info.update(known)
-            rates = RateBook({**rates.by_name, name_key(fixed_name): info})
-    if layout.data_rows is None:
-        return result
     date_col = layout.first("date")
+    dayfirst = date_col is not None and column_is_dayfirst(sheet, date_col, rows)
     ids_to_names: dict[str, str] = {}
     last_name_seen: str | None = None
-    for row in range(layout.data_rows[0], layout.data_rows[1] + 1):
+    since_total: list[str] = []  # people listed since the last total row: whom a subtotal covers
+    since_seen: set[str] = set()
+    id_col = layout.first("employee_id")
+    for row in rows:
         if row >= sheet.n_rows:
             break
         name = fixed_name or _row_name(layout, row)
-        id_col = layout.first("employee_id")
         emp_id = fixed_id or (normalize_employee_id(sheet.merged_value(row, id_col)) if id_col is not None else None)
         if _total_row_label(layout, row):
-            _add_total(layout, row, result, fixed_name or (name if name and not is_total_label(name) else None))
+            owner, covers = _total_owner(layout, row, fixed_name, name, since_total)
+            _add_total(layout, row, result, owner, covers)
+            since_total, since_seen = [], set()
             continue
-        work_date = date_at(sheet, row, date_col, date1904=layout.date1904, period=layout.period) \
-            if date_col is not None else None
+        if date_col is not None:
+            work_date = date_at(sheet, row, date_col, date1904=layout.date1904, period=layout.period,
+                                dayfirst=dayfirst)
+        else:  # a punch stamped with its date: the shift belongs to the date it started
+            stamp = parse_timestamp(sheet.value(row, layout.first("time_in")), date1904=layout.date1904) \
+                if layout.first("time_in") is not None else None
+            work_date = stamp.date() if stamp else None
         if work_date is None:
             continue
         if name is None and emp_id and emp_id in ids_to_names:
             name = ids_to_names[emp_id]
-        if name is None and layout.family != "per_employee" and last_name_seen and emp_id is None:
+        if name is None and fixed_name is None and last_name_seen and emp_id is None:
             name = last_name_seen  # a continuation row under a person's first row
         if name is None:
             name = f"Employee {emp_id}" if emp_id else None
         if name is None:
             continue
         last_name_seen = name
+        if name not in since_seen:
+            since_seen.add(name)
+            since_total.append(name)
         if emp_id:
             ids_to_names.setdefault(emp_id, name)
         record = _record(layout, row, name, emp_id, work_date, rates)
         if record is not None:
             result.records.append(record)
-    return result
+
+
+def _span(layout: Layout) -> tuple[int, int]:
+    return (layout.data_rows[0], layout.data_rows[1] + 1) if layout.data_rows else (0, 0)
 
 
 def _record(layout: Layout, row: int, name: str, emp_id: str | None, work_date: dt.date,
@@ -163,8 +128,14 @@ def _record(layout: Layout, row: int, name: str, emp_id: str | None, work_date: 
     in_col, out_col = layout.first("time_in"), layout.first("time_out")
     if in_col is not None and out_col is not None:
         start, end = parse_time(sheet.value(row, in_col)), parse_time(sheet.value(row, out_col))
+        stamp_in = parse_timestamp(sheet.value(row, in_col), date1904=layout.date1904)
+        stamp_out = parse_timestamp(sheet.value(row, out_col), date1904=layout.date1904)
+        if stamp_in and stamp_out and stamp_out > stamp_in:
+            start, end = stamp_in.time(), stamp_out.time()
         if start is not None and end is not None:
             minutes = minutes_between(start, end)
+            if stamp_in and stamp_out and stamp_out > stamp_in:
+                minutes = int((stamp_out - stamp_in).total_seconds() // 60)  # stamps may span days
             break_col = layout.first("break")
             if break_col is not None:
                 unpaid = parse_break_hours(sheet.value(row, break_col), header=layout.headers.get(break_col, ""))
@@ -184,17 +155,22 @@ def _record(layout: Layout, row: int, name: str, emp_id: str | None, work_date: 
     state_col = layout.first("work_state")
     if state_col is not None:
         record.work_state = parse_state(sheet.value(row, state_col))
-    info = rates.find(name, emp_id)
-    record.hourly_rate = _number(layout, row, "hourly_rate", money=True) or (info.hourly_rate if info else None)
-    record.day_rate = _number(layout, row, "day_rate", money=True) or (info.day_rate if info else None)
+    position_col = layout.first("position")
+    position = sheet.value(row, position_col) if position_col is not None else None
+    info = rates.find(name, emp_id, position if isinstance(position, str) else None)
+    record.hourly_rate = _first_known(_number(layout, row, "hourly_rate", money=True), info and info.hourly_rate)
+    record.day_rate = _first_known(_number(layout, row, "day_rate", money=True), info and info.day_rate)
     wages = _number(layout, row, "wage_amount", money=True)
     if wages is not None:
         record.pay = record.wage_subtotal = wages
-    if record.minutes is None and record.hours is None and wages is None:
-        if not _worked_without_hours(layout, row):
-            return None
+    if record.minutes is None and record.hours is None and not wages and not _worked_without_hours(layout, row):
+        return None  # OFF / HM / blank hours with no (or zero) wages: not a worked day
     _price(record)
     return record
+
+
+def _first_known(*values: Decimal | None) -> Decimal | None:
+    return next((v for v in values if v is not None), None)
 
 
 def _worked_without_hours(layout: Layout, row: int) -> bool:
@@ -214,8 +190,11 @@ def _price(record: Record) -> None:
         return
     rate = record.hourly_rate
     if rate is not None and (record.overtime_hours or record.double_time_hours):
-        straight = record.straight_hours or Decimal(0)
-        record.pay = round_money(rate * straight + rate * Decimal("1.5") * (record.overtime_hours or 0)
+        straight = record.straight_hours
+        if straight is None and record.hours is not None:  # "Hours 10, OT 2": 8 of them straight
+            straight = record.straight_hours = record.hours - (record.overtime_hours or 0) \
+                - (record.double_time_hours or 0)
+        record.pay = round_money(rate * (straight or 0) + rate * Decimal("1.5") * (record.overtime_hours or 0)
                                  + rate * 2 * (record.double_time_hours or 0))
     elif rate is not None:
         record.implied_rate = rate
@@ -223,7 +202,24 @@ def _price(record: Record) -> None:
         record.pay = record.day_rate
 
 
-def _add_total(layout: Layout, row: int, result: SheetResult, employee: str | None) -> None:
+def _total_owner(layout: Layout, row: int, fixed_name: str | None, name: str | None,
+                 since_total: list[str]) -> tuple[str | None, list[str] | None]:
+    """Whose total a TOTAL/Subtotal row states: the sheet's person, the person named on the row,
+    the one person listed since the previous total, or (a sheet total) the people it covers."""
+    if fixed_name:
+        return fixed_name, None
+    if name and not is_total_label(name):
+        return name, None
+    label = " ".join(clean_text(layout.sheet.value(row, c)) for c in range(6))
+    if "grand" in label.lower() or not since_total:
+        return None, None
+    if len(since_total) == 1:
+        return since_total[0], None
+    return None, list(since_total)
+
+
+def _add_total(layout: Layout, row: int, result: SheetResult, employee: str | None,
+               covers: list[str] | None = None) -> None:
     sheet = layout.sheet
     for measure, role, money in (("hours", "hours", False), ("pay", "wage_amount", True)):
         value = _number(layout, row, role, money=money)
@@ -239,7 +235,7 @@ def _add_total(layout: Layout, row: int, result: SheetResult, employee: str | No
                                              sheet=sheet.name, source=source(sheet.name, row, col)))
         else:
             result.totals.append(StatedTotal(measure=measure, value=value, scope="sheet", sheet=sheet.name,
-                                             source=source(sheet.name, row, col)))
+                                             covers=covers, source=source(sheet.name, row, col)))
 
 
-__all__ = ["banner_fields", "extract_rows"]
+__all__ = ["extract_rows", "read_rows"]

@@ -121,7 +121,9 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
             continue
         id_col = layout.first("employee_id")
         emp_id = normalize_employee_id(sheet.value(row, id_col)) if id_col is not None else None
-        info = rates.find(name, emp_id)
+        position_col = layout.first("position")
+        position = sheet.value(row, position_col) if position_col is not None else None
+        info = rates.find(name, emp_id, position if isinstance(position, str) else None)
         hourly = _money_at(layout, row, "hourly_rate") or (info.hourly_rate if info else None)
         day_rate = _money_at(layout, row, "day_rate") or (info.day_rate if info else None)
         found_any = False

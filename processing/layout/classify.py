@@ -19,6 +19,7 @@ from processing.layout.headers import (
     find_table_header,
 )
 from processing.layout.roles import match_role, normalize_header
+from processing.values import parse_timestamp
 from processing.workbook import Sheet
 
 INSTRUCTION_NAMES = re.compile(r"instruction|read ?me|how to|legend|help|notes?$|lists?$|lookup|dropdown|codes", re.I)
@@ -60,6 +61,13 @@ def _date_column_has_dates(sheet: Sheet, header: TableHeader, date1904: bool, pe
     return False
 
 
+def _stamps(sheet: Sheet, header: TableHeader, date1904: bool) -> bool:
+    """Time-in cells that carry their date too ('03/02/2026 10:00 PM'): a punch export."""
+    col = header.first("time_in")
+    rows = range(header.last_row + 1, min(sheet.n_rows, header.last_row + 30))
+    return any(parse_timestamp(sheet.value(r, col), date1904=date1904) for r in rows)
+
+
 def find_block_label_column(sheet: Sheet, start_row: int, max_columns: int = 6) -> int | None:
     """The column whose cells below the date header repeat block labels (PAID HOURS, OVERTIME...)."""
     for col in range(max_columns):
@@ -85,10 +93,17 @@ def _is_register_by_columns(sheet: Sheet, max_rows: int = 30) -> bool:
     return len(labels & {"hourly_rate", "day_rate", "weekly_rate", "salary"}) >= 1 and len(labels) >= 2
 
 
-def classify(sheet: Sheet, *, date1904: bool, period: tuple[dt.date, dt.date] | None) -> Detection:
+_FIND = object()
+
+
+def classify(sheet: Sheet, *, date1904: bool, period: tuple[dt.date, dt.date] | None,
+             table: TableHeader | None | object = _FIND) -> Detection:
+    """The sheet's family. ``table`` is its table header when the caller already has it (with a
+    reviewer's stored mapping applied); by default it is looked for here."""
     if sheet.n_rows == 0 or not any(non_empty_columns(sheet, r) for r in range(sheet.n_rows)):
         return Detection("empty", confidence=1.0)
-    table = find_table_header(sheet)
+    if table is _FIND:
+        table = find_table_header(sheet)
     if table and table.has("date") and _date_column_has_dates(sheet, table, date1904, period):
         has_person = table.has("employee") or table.has("last_name") or table.has("employee_id")
         has_work = any(table.first(r) is not None for r in (
@@ -99,6 +114,10 @@ def classify(sheet: Sheet, *, date1904: bool, period: tuple[dt.date, dt.date] | 
             return Detection("long", table=table, confidence=0.9)
         if has_work and not SUMMARY_NAMES.search(sheet.name):
             return Detection("per_employee", table=table, confidence=0.85)
+    if table and not table.has("date") and table.has("time_in", "time_out") and _stamps(sheet, table, date1904):
+        has_person = table.has("employee") or table.has("last_name") or table.has("employee_id")
+        if has_person:
+            return Detection("punch", table=table, confidence=0.9)
     date_header = find_date_header_row(sheet, date1904=date1904, period=period)
     if date_header:
         label_col = find_block_label_column(sheet, date_header.row + 1)

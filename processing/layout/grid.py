@@ -10,6 +10,8 @@ import re
 from processing.values import clean_text, parse_date, parse_period
 from processing.workbook import CellError, Sheet
 
+UNAVAILABLE = CellError("#N/A")
+
 _REF_RE = re.compile(r"^=\s*\$?([A-Z]{1,3})\$?(\d+)\s*(?:([+-])\s*(\d+(?:\.\d+)?))?\s*$", re.IGNORECASE)
 BANNER_SCAN_ROWS = 40
 
@@ -63,17 +65,20 @@ def date_at(
     date1904: bool = False,
     period: tuple[dt.date, dt.date] | None = None,
     allow_serial: bool = True,
+    dayfirst: bool = False,
     _depth: int = 0,
 ) -> dt.date | None:
     """The date a cell shows, following ``=C4+1`` chains when the file kept no cached value."""
     cell = sheet.cell(row, col)
     value = cell.value
-    if value is None and cell.formula and _depth < 400:
+    # No cached value, or the reader could not compute one (#N/A): follow a simple =C4+1 chain.
+    unknown = value is None or value == UNAVAILABLE
+    if unknown and cell.formula and _depth < 400:
         match = _REF_RE.match(cell.formula)
         if match:
             ref_col, ref_row = column_index(match.group(1)), int(match.group(2)) - 1
             base = date_at(sheet, ref_row, ref_col, date1904=date1904, period=period,
-                           allow_serial=allow_serial, _depth=_depth + 1)
+                           allow_serial=allow_serial, dayfirst=dayfirst, _depth=_depth + 1)
             if base is None:
                 return None
             offset = float(match.group(4) or 0) * (-1 if match.group(3) == "-" else 1)
@@ -84,7 +89,25 @@ def date_at(
     if isinstance(value, bool):
         return None
     year = period[1].year if period else None
-    return parse_date(value, date1904=date1904, period=period, default_year=year, allow_serial=allow_serial)
+    return parse_date(value, date1904=date1904, period=period, default_year=year, allow_serial=allow_serial,
+                      dayfirst=dayfirst)
+
+
+_SLASH_DATE_RE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})(?:[/.-]\d{2,4})?\s*$")
+
+
+def column_is_dayfirst(sheet: Sheet, col: int, rows: range) -> bool:
+    """Whether a column's text dates are day/month: some first number over 12 and none second.
+    Ambiguous columns (all parts <= 12) stay month/day, the US order."""
+    day_first = month_first = False
+    for row in rows:
+        value = sheet.value(row, col)
+        match = _SLASH_DATE_RE.match(value) if isinstance(value, str) else None
+        if match:
+            first, second = int(match.group(1)), int(match.group(2))
+            day_first |= first > 12
+            month_first |= second > 12
+    return day_first and not month_first
 
 
 def find_period(sheet: Sheet, last_row: int | None = None) -> tuple[dt.date, dt.date] | None:
@@ -110,6 +133,7 @@ __all__ = [
     "BANNER_SCAN_ROWS",
     "cell_ref",
     "column_index",
+    "column_is_dayfirst",
     "column_letter",
     "date_at",
     "find_period",

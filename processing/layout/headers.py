@@ -6,11 +6,12 @@ transposed grid.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from processing.layout.grid import BANNER_SCAN_ROWS, date_at, non_empty_columns, text_at
 from processing.layout.roles import RoleMatch, match_role
-from processing.values import clean_text
+from processing.values import MONTHS, clean_text, parse_money, to_decimal
 from processing.workbook import Sheet
 
 MIN_GRID_DATES = 3
@@ -61,7 +62,7 @@ def _score(roles: dict[int, RoleMatch]) -> float:
 def find_table_header(sheet: Sheet, *, scan_rows: int = BANNER_SCAN_ROWS) -> TableHeader | None:
     """The row naming at least two columns with known roles (best score wins, earliest on ties),
     joined with a super-header row above it when the file has a two-row header."""
-    best_row, best_score, best_roles = None, 0.0, {}
+    best_row, best_score = None, 0.0
     for row in range(min(sheet.n_rows, scan_rows)):
         roles = _row_roles(sheet, row)
         texts = [c for c in non_empty_columns(sheet, row) if isinstance(sheet.value(row, c), str)]
@@ -69,7 +70,7 @@ def find_table_header(sheet: Sheet, *, scan_rows: int = BANNER_SCAN_ROWS) -> Tab
             continue  # a sentence in the banner matching two words is not a header
         score = _score(roles)
         if score > best_score + 1e-9:
-            best_row, best_score, best_roles = row, score, roles
+            best_row, best_score = row, score
     if best_row is None:
         return None
     rows = [best_row]
@@ -99,11 +100,14 @@ def _is_super_header(sheet: Sheet, row: int, header_row: int) -> bool:
     if not columns or not header_columns:
         return False
     width = max(header_columns) - min(header_columns) + 1
-    for r0, c0, r1, c1 in sheet.merged:
+    for r0, c0, _, c1 in sheet.merged:
         if r0 == row and (c1 - c0 + 1) >= 0.8 * width:
             return False  # a title across the whole table
     if any(not isinstance(sheet.value(row, c), str) for c in columns):
         return False
+    texts = [clean_text(sheet.value(row, c)) for c in columns]
+    if any(t.endswith(":") or ": " in t or to_decimal(t) is not None or parse_money(t) is not None for t in texts):
+        return False  # "Employee: | Smith, Jane | Rate: | $20" is a banner line, not a group label
     if any(c not in header_columns for c in columns):
         return False
     spans = [m for m in sheet.merged if m[0] == row and m[3] > m[1]]
@@ -128,7 +132,7 @@ def find_date_header_row(
     """The first row holding dates in at least three columns, consecutive in time."""
     for row in range(min(sheet.n_rows, scan_rows)):
         dates: dict[int, dt.date] = {}
-        for col in range(sheet.n_columns if row < sheet.n_rows else 0):
+        for col in range(len(sheet.rows[row]) if row < sheet.n_rows else 0):  # n_columns is O(rows)
             cell = sheet.cell(row, col)
             if cell.value is None and not cell.formula:
                 continue
@@ -137,7 +141,71 @@ def find_date_header_row(
                 dates[col] = found
         if len(dates) >= MIN_GRID_DATES and _plausible_run(list(dates.values())):
             return DateHeader(row=row, dates=dates)
+        days = _day_numbers(sheet, row, period)
+        if days:
+            return DateHeader(row=row, dates=days)
     return None
+
+
+_MONTH_LABEL_RE = re.compile(r"\b([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\b")
+
+
+def _month_label(sheet: Sheet, row: int, columns: list[int]) -> tuple[int, int | None] | None:
+    """A month name ('March', 'Mar 2026') in a label row above day-of-month numbers."""
+    for label_row in (row - 1, row - 2):
+        if label_row < 0:
+            continue
+        for col in sorted(set(columns) | set(range(min(columns)))):
+            text = clean_text(sheet.merged_value(label_row, col))
+            for match in _MONTH_LABEL_RE.finditer(text):
+                month = MONTHS.get(match.group(1).lower())
+                if month:
+                    return month, int(match.group(2)) if match.group(2) else None
+    return None
+
+
+def _day_numbers(sheet: Sheet, row: int, period: tuple[dt.date, dt.date] | None) -> dict[int, dt.date] | None:
+    """Day-of-month numbers (1..31) under a month label row, or inside the stated period."""
+    numbers: dict[int, int] = {}
+    for col in range(len(sheet.rows[row]) if row < sheet.n_rows else 0):
+        value = sheet.value(row, col)
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, int) and 1 <= value <= 31:
+            numbers[col] = value
+    if len(numbers) < MIN_GRID_DATES:
+        return None
+    columns = sorted(numbers)
+    sequence = [numbers[c] for c in columns]
+    wraps = sum(1 for a, b in zip(sequence, sequence[1:], strict=False) if b <= a)
+    if wraps > 1 or any(b == a for a, b in zip(sequence, sequence[1:], strict=False)):
+        return None
+    label = _month_label(sheet, row, columns)
+    if label is None and period is None:
+        return None
+    month, year = label if label else (period[0].month, period[0].year)
+    if year is None:
+        year = period[0].year if period else None
+    if year is None:
+        return None
+    dates: dict[int, dt.date] = {}
+    previous = 0
+    for col in columns:
+        if numbers[col] <= previous:
+            month, year = (1, year + 1) if month == 12 else (month + 1, year)
+        previous = numbers[col]
+        try:
+            dates[col] = dt.date(year, month, numbers[col])
+        except ValueError:
+            return None
+    if period and not all(period[0] - dt.timedelta(days=7) <= d <= period[1] + dt.timedelta(days=7)
+                          for d in dates.values()):
+        return None
+    return dates
 
 
 def _plausible_run(dates: list[dt.date]) -> bool:

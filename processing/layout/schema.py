@@ -8,11 +8,13 @@ returns both the working ``Layout`` (used by extraction) and the ``SheetSchema``
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from processing.layout.classify import Detection, classify
 from processing.layout.fingerprint import fingerprint
-from processing.layout.grid import column_letter, date_at, find_period, non_empty_columns, row_is_empty, text_at
+from processing.layout.grid import column_index, column_letter, find_period, non_empty_columns, row_is_empty, text_at
+from processing.layout.headers import find_table_header
 from processing.layout.roles import SENSITIVE, RoleMatch, match_role, normalize_header
 from processing.model import ColumnSchema, SheetSchema
 from processing.values import clean_text, is_non_work_marker, parse_duration_hours, parse_money, parse_time, to_decimal
@@ -40,8 +42,12 @@ class Layout:
         return [c for c, m in sorted(self.roles.items()) if m.role == role]
 
     def first(self, role: str) -> int | None:
-        found = self.columns_with(role)
-        return found[0] if found else None
+        """The first column with ``role`` (asked once per cell: cached, roles are final here)."""
+        cache = self.__dict__.setdefault("_first", {})
+        if role not in cache:
+            found = self.columns_with(role)
+            cache[role] = found[0] if found else None
+        return cache[role]
 
     @property
     def sensitive_columns(self) -> set[int]:
@@ -85,10 +91,13 @@ def _looks_like_label(text: str) -> bool:
                                       "weekday", "day type", "work state"}
 
 
-def _row_header_roles(sheet: Sheet, rows: list[int], skip: set[int]) -> tuple[dict[int, RoleMatch], dict[int, str]]:
+def _row_header_roles(sheet: Sheet, rows: list[int], skip: set[int],
+                      main_row: int) -> tuple[dict[int, RoleMatch], dict[int, str]]:
+    """Column roles of a grid: from its date row first; the per-day rows' labels (Day Type,
+    City, State in the first column) describe rows, not columns."""
     roles: dict[int, RoleMatch] = {}
     texts: dict[int, str] = {}
-    for row in rows:
+    for row in [main_row, *(r for r in rows if r != main_row)]:
         for col in non_empty_columns(sheet, row):
             if col in skip or col in roles:
                 continue
@@ -96,7 +105,7 @@ def _row_header_roles(sheet: Sheet, rows: list[int], skip: set[int]) -> tuple[di
             if isinstance(value, str):
                 match = match_role(value)
                 texts.setdefault(col, clean_text(value))
-                if match.role and match.role not in GRID_LABEL_ROLES - {"position"}:
+                if match.role and (row == main_row or match.role not in GRID_LABEL_ROLES - {"position"}):
                     roles[col] = match
     return roles, texts
 
@@ -104,7 +113,9 @@ def _row_header_roles(sheet: Sheet, rows: list[int], skip: set[int]) -> tuple[di
 def _apply_stored_mapping(mapping: dict, headers: dict[int, str], roles: dict[int, RoleMatch]) -> None:
     """A reviewer's mapping: keys are header texts, column letters or column indexes."""
     by_key = {normalize_header(k): v for k, v in mapping.items()}
-    for col in set(headers) | set(roles):
+    positional = {int(k) for k in by_key if k.isdigit()}
+    positional |= {column_index(k) for k in by_key if re.fullmatch(r"[a-z]{1,3}", k)}
+    for col in set(headers) | set(roles) | positional:
         for key in (normalize_header(headers.get(col, "")), str(col), column_letter(col).lower()):
             if key and key in by_key:
                 role = by_key[key]
@@ -124,7 +135,12 @@ def _data_block(sheet: Sheet, start: int) -> tuple[int, int] | None:
 
 def detect_layout(sheet: Sheet, *, date1904: bool = False, mappings: dict[str, dict] | None = None) -> Layout:
     period = find_period(sheet)
-    detection = classify(sheet, date1904=date1904, period=period)
+    table = find_table_header(sheet)
+    table_key = fingerprint(sheet, table.rows) if table else None
+    if table is not None and mappings and table_key in mappings:
+        # A reviewer's mapping decides the roles, so it also decides the family.
+        _apply_stored_mapping(mappings[table_key], table.texts, table.roles)
+    detection = classify(sheet, date1904=date1904, period=period, table=table)
     family = detection.family
     roles: dict[int, RoleMatch] = {}
     headers: dict[int, str] = {}
@@ -134,7 +150,7 @@ def detect_layout(sheet: Sheet, *, date1904: bool = False, mappings: dict[str, d
         date_row, dates = detection.date_header.row, detection.date_header.dates
         extra = _grid_extra_rows(sheet, date_row, sorted(dates))
         header_rows = sorted({date_row, *extra})
-        roles, headers = _row_header_roles(sheet, header_rows, skip=set(dates))
+        roles, headers = _row_header_roles(sheet, header_rows, skip=set(dates), main_row=date_row)
         data_rows = _data_block(sheet, header_rows[-1] + 1)
     elif detection.date_column is not None:
         col, dates = detection.date_column
@@ -147,7 +163,7 @@ def detect_layout(sheet: Sheet, *, date1904: bool = False, mappings: dict[str, d
         roles, headers = dict(detection.table.roles), dict(detection.table.texts)
         data_rows = _data_block(sheet, header_rows[-1] + 1)
     print_key = fingerprint(sheet, header_rows) if header_rows else None
-    if mappings and print_key in mappings:
+    if mappings and print_key in mappings and print_key != table_key:
         _apply_stored_mapping(mappings[print_key], headers, roles)
     return Layout(sheet=sheet, family=family, detection=detection, period=period, date1904=date1904,
                   header_rows=header_rows, roles=roles, headers=headers, data_rows=data_rows,

@@ -1,0 +1,202 @@
+"""Ground truth of a sample: the entries the generator put in the file, and the contract
+issues that follow from them by the rules of result-contract.md, computed here with the
+simplest possible logic (independently of the extractor and the compliance engine).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+MIN_WAGE = Decimal("7.25")
+OVERTIME_HOURS = Decimal("40")
+EXCESSIVE_HOURS = Decimal("60")
+ASSUMED_HOURS = Decimal("8")
+
+
+def D(value: object) -> Decimal:
+    return Decimal(str(value))
+
+
+def money(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Day:
+    date: dt.date
+    hours: Decimal | None
+    pay: Decimal | None
+
+
+@dataclass
+class Person:
+    employee: str
+    employee_id: str | None = None
+    days: list[Day] = field(default_factory=list)
+
+    def add(self, date: dt.date, hours: object | None, pay: object | None) -> None:
+        """Add work on a date; several shifts on one date are summed into one entry."""
+        h = None if hours is None else D(hours)
+        p = None if pay is None else D(pay)
+        for day in self.days:
+            if day.date == date:
+                day.hours = None if day.hours is None and h is None else (day.hours or 0) + (h or 0)
+                day.pay = None if day.pay is None or p is None else day.pay + p
+                return
+        self.days.append(Day(date, h, p))
+
+    def total_hours(self) -> Decimal | None:
+        values = [d.hours for d in self.days if d.hours is not None]
+        return sum(values, Decimal(0)) if values else None
+
+    def total_pay(self) -> Decimal | None:
+        values = [d.pay for d in self.days if d.pay is not None]
+        return sum(values, Decimal(0)) if values else None
+
+
+@dataclass
+class Truth:
+    file_name: str
+    kind: str = "timecard"
+    people: list[Person] = field(default_factory=list)
+    # (employee or None for a sheet total, measure, stated value, true value, entries summed, sheet)
+    stated_totals: list[tuple[str | None, str, Decimal, Decimal, int, str | None]] = field(default_factory=list)
+    unreadable_cells: list[tuple[str, str]] = field(default_factory=list)  # (sheet, cell ref)
+    week_start: dt.date | None = None  # the file's own week when it covers exactly one week
+    traps: list[str] = field(default_factory=list)
+    family: str = ""
+
+    def person(self, employee: str, employee_id: str | None = None) -> Person:
+        for person in self.people:
+            if person.employee == employee:
+                return person
+        person = Person(employee, employee_id)
+        self.people.append(person)
+        return person
+
+    def state_total(self, employee: str | None, measure: str, stated: object, sheet: str | None = None) -> None:
+        """Record a total the file states; its true value is computed from the entries.
+        ``sheet`` names the sheet of a sheet-level total whose entries are on that sheet."""
+        people = [p for p in self.people if employee is None or p.employee == employee]
+        values = [getattr(d, measure) for p in people for d in p.days if getattr(d, measure) is not None]
+        self.stated_totals.append((employee, measure, D(stated), sum(values, Decimal(0)), len(values),
+                                   sheet if employee is None else None))
+
+
+def hours_text(value: Decimal) -> str:
+    """Hours as messages show them: no trailing zeros (46.5, 40)."""
+    return f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP).normalize():f}"
+
+
+def money_text(value: Decimal) -> str:
+    return f"{money(value):f}"
+
+
+def _week_start(truth: Truth, day: dt.date) -> dt.date:
+    if truth.week_start is not None and truth.week_start <= day < truth.week_start + dt.timedelta(days=7):
+        return truth.week_start
+    return day - dt.timedelta(days=day.weekday())  # Monday
+
+
+def expected_issues(truth: Truth) -> list[dict]:
+    """The contract issues, worded as result-contract.md's example words them."""
+    issues: list[dict] = []
+
+    def issue(code: str, severity: str, employee: str | None, date: dt.date | None, message: str) -> None:
+        issues.append({"code": code, "severity": severity, "employee": employee,
+                       "date": date.isoformat() if date else None, "message": message})
+
+    for sheet, ref in truth.unreadable_cells:
+        issue("UNREADABLE_CELL", "error", None, None,
+              f"Cell {ref} on sheet '{sheet}' holds a spreadsheet error value and was not read")
+    for person in truth.people:
+        weeks: dict[dt.date, list[Day]] = {}
+        for day in sorted(person.days, key=lambda d: d.date):
+            weeks.setdefault(_week_start(truth, day.date), []).append(day)
+            negatives = [(name, value) for name, value in (("hours", day.hours), ("pay", day.pay))
+                         if value is not None and value < 0]
+            if negatives:
+                listed = ", ".join(f"{name} {hours_text(v) if name == 'hours' else money_text(v)}"
+                                   for name, v in negatives)
+                issue("NEGATIVE_VALUE", "error", person.employee, day.date,
+                      f"negative value on {day.date.isoformat()}: {listed}")
+            elif day.hours is not None and day.pay is None:
+                issue("MISSING_VALUE", "error", person.employee, day.date,
+                      f"{hours_text(day.hours)} hours on {day.date.isoformat()} with no pay, rate or amount")
+            elif day.hours is None and day.pay is None:
+                issue("MISSING_VALUE", "error", person.employee, day.date,
+                      f"worked on {day.date.isoformat()} but the file gives neither hours nor pay")
+        for start, days in sorted(weeks.items()):
+            week = f"in the workweek starting {start.isoformat()}"
+            paid = [d for d in days if d.pay is not None]
+            assumed = [d for d in paid if d.hours is None]
+            if assumed:
+                plural = "s" if len(assumed) != 1 else ""
+                issue("HOURS_ASSUMED", "info", person.employee, None,
+                      f"no hours in the file for {len(assumed)} worked day{plural} {week}; "
+                      f"{hours_text(ASSUMED_HOURS)} hours per day assumed for the minimum wage")
+            paid_hours = sum((d.hours if d.hours is not None else ASSUMED_HOURS for d in paid), Decimal(0))
+            wages = sum((d.pay for d in paid), Decimal(0))
+            if paid_hours > 0 and wages < MIN_WAGE * paid_hours:
+                suffix = f" ({hours_text(ASSUMED_HOURS)} hours per worked day assumed)" if assumed else ""
+                issue("MIN_WAGE", "error", person.employee, None,
+                      f"wages {money_text(wages)} for {hours_text(paid_hours)} hours "
+                      f"({money_text(wages / paid_hours)}/h) {week}, below the minimum wage "
+                      f"{money_text(MIN_WAGE)} (US){suffix}")
+            hours = sum((d.hours for d in days if d.hours is not None), Decimal(0))
+            if hours > OVERTIME_HOURS:
+                issue("OVERTIME", "warning", person.employee, None,
+                      f"{hours_text(hours)} hours {week} (threshold {hours_text(OVERTIME_HOURS)})")
+            if hours > EXCESSIVE_HOURS:
+                issue("EXCESSIVE_HOURS", "warning", person.employee, None,
+                      f"{hours_text(hours)} hours {week} (recommended maximum {hours_text(EXCESSIVE_HOURS)})")
+    for employee, measure, stated, true, count, sheet in truth.stated_totals:
+        if abs(stated - true) > Decimal("0.01"):
+            text = hours_text if measure == "hours" else money_text
+            where = f"sheet '{sheet}' " if employee is None and sheet else ""
+            issue("TOTAL_MISMATCH", "error", employee, None,
+                  f"{where}stated {measure} total {text(stated)} differs from the sum of its {count} entries "
+                  f"{text(true)} (difference {text(abs(stated - true))})")
+    return issues
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def contract(truth: Truth, path: Path) -> dict:
+    data = path.read_bytes()
+    issues = expected_issues(truth)
+    decision = "review" if any(i["severity"] in ("error", "warning") for i in issues) else "approved"
+    return {
+        "file": {"name": path.name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data),
+                 "format": path.suffix.lstrip(".").lower()},
+        "kind": truth.kind,
+        "timecards": [
+            {
+                "employee": p.employee,
+                "employee_id": p.employee_id,
+                "entries": [{"date": d.date.isoformat(), "hours": _number(d.hours), "pay": _number(d.pay)}
+                            for d in sorted(p.days, key=lambda d: d.date)],
+                "total_hours": _number(p.total_hours()),
+                "total_pay": _number(p.total_pay()),
+            }
+            for p in truth.people
+        ],
+        "issues": issues,
+        "decision": decision,
+    }
+
+
+def write_expected(truth: Truth, path: Path) -> None:
+    out = path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json")
+    out.write_text(json.dumps(contract(truth, path), indent=2) + "\n", encoding="utf-8")
+
+
+__all__ = ["D", "Day", "Person", "Truth", "contract", "expected_issues", "hours_text", "money", "money_text",
+           "write_expected"]

@@ -1,0 +1,78 @@
+"""Write every sample file and its expected result (samples/<name>.expected.json).
+
+    python samples/make_samples.py
+
+Deterministic: the same bytes on every run. The expected JSON comes from the generator's
+own ground truth (it knows the entries because it wrote them), never from the extractor.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if str(HERE.parent) not in sys.path:
+    sys.path.insert(0, str(HERE.parent))
+
+from samples.generator.grid_samples import (  # noqa: E402
+    labor_blocks,
+    month_day_grid_xls,
+    repeated_header_blocks,
+    stage_crew_transposed,
+)
+from samples.generator.row_samples import (  # noqa: E402
+    legacy_long_xls,
+    missing_rate_csv,
+    payroll_export,
+    weekly_long_csv,
+)
+from samples.generator.sheet_samples import clock_punches_csv, per_employee_timesheets, punches_cp1252  # noqa: E402
+from samples.generator.truth import write_expected  # noqa: E402
+from samples.generator.wide_samples import (  # noqa: E402
+    crew_day_pay_xls,
+    rates_register,
+    ref_error_grid,
+    tour_payroll_wide,
+)
+
+BUILDERS = [
+    tour_payroll_wide,
+    crew_day_pay_xls,
+    stage_crew_transposed,
+    labor_blocks,
+    weekly_long_csv,
+    payroll_export,
+    per_employee_timesheets,
+    clock_punches_csv,
+    punches_cp1252,
+    rates_register,
+    legacy_long_xls,
+    ref_error_grid,
+    missing_rate_csv,
+    repeated_header_blocks,
+    month_day_grid_xls,
+]
+
+
+def main(out: Path = HERE) -> list[Path]:
+    written = []
+    catalogue = ["# Timecard samples", "",
+                 "Written by `python samples/make_samples.py` (deterministic). Each file has its expected result",
+                 "`<name>.expected.json`, computed from the generator's own ground truth.", "",
+                 "| file | family | traps | decision |", "|---|---|---|---|"]
+    for build in BUILDERS:
+        truth = build(out)
+        path = out / truth.file_name
+        write_expected(truth, path)
+        written.append(path)
+        decision = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json").read_text())["decision"]
+        catalogue.append(f"| {path.name} | {truth.family} | {', '.join(truth.traps)} | {decision} |")
+    (out / "TIMECARD_SAMPLES.md").write_text("\n".join(catalogue) + "\n", encoding="utf-8")
+    return written
+
+
+if __name__ == "__main__":
+    for written_path in main():
+        print(written_path.name)
