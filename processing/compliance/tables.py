@@ -1,6 +1,6 @@
 """Dated rate tables (minimum wages, exempt-salary floors, state daily overtime).
 
-The figures are data, kept in ``data/*.csv`` next to this module: rates change every year
+The figures are data, kept in ``rate_tables/*.csv`` next to this module: rates change every year
 and a new row must not need a code change. Each table is read once with the csv module
 and cached; a lookup takes the row in force on the work date (the latest effective date
 on or before it).
@@ -13,10 +13,11 @@ import csv
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).parent / "data"
+# Not "data/": the repository's .gitignore ignores every directory of that name.
+DATA_DIR = Path(__file__).parent / "rate_tables"
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def _read_rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@lru_cache(maxsize=None)
+@cache
 def minimum_wages() -> DatedTable:
     rows: dict[str, list[tuple[dt.date, object]]] = {}
     for row in _read_rows("minimum_wages.csv"):
@@ -61,7 +62,7 @@ def minimum_wages() -> DatedTable:
     return DatedTable(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def exempt_salary_floors() -> DatedTable:
     rows: dict[str, list[tuple[dt.date, object]]] = {}
     for row in _read_rows("exempt_salary_floors.csv"):
@@ -74,7 +75,7 @@ def _optional_decimal(text: str) -> Decimal | None:
     return Decimal(text) if text.strip() else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def daily_overtime_rules() -> DatedTable:
     rows: dict[str, list[tuple[dt.date, object]]] = {}
     for row in _read_rows("daily_overtime.csv"):

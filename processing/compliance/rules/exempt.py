@@ -37,13 +37,25 @@ def salary_floor_issues(week: WeekFacts, limits: Thresholds) -> list[Issue]:
         week_start=week.start, salary=salary, floor=week.exempt_floor, jurisdiction=week.exempt_floor_source)]
 
 
+def annual_pay(employee: EmployeeFacts) -> Decimal | None:
+    timecard = employee.timecard
+    if timecard.annual_salary is not None:
+        return timecard.annual_salary
+    return timecard.weekly_salary * 52 if timecard.weekly_salary is not None else None
+
+
 def duties_test_issues(employee: EmployeeFacts, limits: Thresholds) -> list[Issue]:
     if employee.timecard.exempt is not True:
         return []
+    annual = annual_pay(employee)
+    highly_compensated = annual is not None and annual >= limits.highly_compensated_annual
+    note = (f" (highly compensated: {money_text(annual)} a year, at least {money_text(limits.highly_compensated_annual)};"
+            " one exempt duty is enough)") if highly_compensated else ""
     return [make_issue(
         "EXEMPT_DUTIES_TEST",
-        "classified exempt: the duties test cannot be read from a timecard, a person must confirm it",
-        employee=employee.employee, finding=finding_id("EXEMPT.DUTIES_TEST", employee.employee))]
+        f"classified exempt: the duties test cannot be read from a timecard, a person must confirm it{note}",
+        employee=employee.employee, finding=finding_id("EXEMPT.DUTIES_TEST", employee.employee),
+        highly_compensated=highly_compensated)]
 
 
-__all__ = ["duties_test_issues", "salary_floor_issues", "weekly_salary_paid"]
+__all__ = ["annual_pay", "duties_test_issues", "salary_floor_issues", "weekly_salary_paid"]

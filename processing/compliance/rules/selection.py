@@ -42,11 +42,17 @@ def minimum_wage_tolerance(week: WeekFacts) -> Decimal:
 
 
 def straight_time_base(day: DayFacts) -> Decimal | None:
-    """Straight-time pay for the day: its day rate (29 CFR 778.112), else hourly rate x hours."""
+    """Straight-time pay for the day: its day rate (29 CFR 778.112), else hourly rate x hours.
+
+    A day paid an amount with no hours and no hourly rate is a day-rate day: the amount is
+    its day rate.
+    """
     if day.day_rate is not None and (day.pay_basis == "day_rate" or day.hourly_rate is None):
         return day.day_rate
     if day.hourly_rate is not None and day.hours is not None:
         return day.hourly_rate * day.hours
+    if day.hours is None and day.hourly_rate is None and day.pay is not None:
+        return day.pay
     return None
 
 

@@ -24,6 +24,7 @@ class TotalCheck:
     employee: str | None
     values: tuple[Decimal, ...]  # the matching entries' hours or pay
     tolerance: Decimal
+    owner: int | None = None  # index of the timecard that states it (its proofs share that employee's scope)
 
     @property
     def measure(self) -> str:
@@ -91,10 +92,10 @@ def _values(timecards: list[Timecard], stated: StatedTotal) -> tuple[Decimal, ..
 
 def total_checks(extraction: Extraction, tolerance: Decimal) -> list[TotalCheck]:
     checks = []
-    for timecard in extraction.timecards:
+    for owner, timecard in enumerate(extraction.timecards):
         for n, stated in enumerate(timecard.stated_totals):
             checks.append(TotalCheck(f"employee:{timecard.employee}:{n}", stated, timecard.employee,
-                                     _values([timecard], stated), tolerance))
+                                     _values([timecard], stated), tolerance, owner))
     for n, stated in enumerate(extraction.stated_totals):
         if stated.scope == "employee" and stated.employee:
             owners = [t for t in extraction.timecards if t.employee.casefold() == stated.employee.casefold()]

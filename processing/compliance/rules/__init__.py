@@ -1,0 +1,1 @@
+"""The wage-and-hour rules, computed plainly; ``catalogue`` lists every code they emit."""
