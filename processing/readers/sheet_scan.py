@@ -27,8 +27,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-from openpyxl.formula.translate import Translator
+from typing import Any
 
 from processing.readers.limits import ReadLimits, check_columns, check_rows
 from processing.readers.package import corrupt
@@ -203,10 +202,12 @@ class _SharedFormulas:
     """Excel stores a filled-down formula once (the master) and references it by ``si``."""
 
     def __init__(self) -> None:
-        self._masters: dict[str, Translator] = {}
+        self._masters: dict[str, Any] = {}  # openpyxl Translators, imported only for shared formulas
 
     def master(self, si: str, text: str, origin: str) -> None:
         try:
+            from openpyxl.formula.translate import Translator  # ~0.7 s import: only when needed
+
             self._masters[si] = Translator("=" + text, origin=origin)
         except Exception:  # noqa: BLE001 - an untokenisable formula just loses its copies' text
             self._masters.pop(si, None)
