@@ -101,7 +101,13 @@ def run_timecard_job(ctx: JobContext) -> JobOutcome:
     )
 
 
-HANDLERS: dict[str, Handler] = {"timecard": run_timecard_job}
+def run_onboarding_job(ctx: JobContext) -> JobOutcome:
+    from processing.onboarding.job import run_onboarding_job as run
+
+    return run(ctx)
+
+
+HANDLERS: dict[str, Handler] = {"timecard": run_timecard_job, "onboarding": run_onboarding_job}
 
 
 def register_handler(kind: str, handler: Handler) -> None:

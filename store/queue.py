@@ -61,13 +61,14 @@ def claim_next_job(worker_id: str, lease_seconds: int, kinds: set[str] | None = 
     """Claim the most urgent, oldest ready job, or return None when there is none."""
     for candidate in _candidates(kinds, epoch()):
         try:
-            return _claim(candidate, worker_id, lease_seconds)
+            return claim_job(candidate, worker_id, lease_seconds)
         except Conflict:
             continue  # another worker took it, or it changed: try the next one
     return None
 
 
-def _claim(job: Job, worker_id: str, lease_seconds: int) -> Job:
+def claim_job(job: Job, worker_id: str, lease_seconds: int) -> Job:
+    """Claim this pending job (as read); Conflict when it changed or another worker took it."""
     now = utcnow()
     attempt = int(job.attempts) + 1
     actions = [
@@ -247,6 +248,7 @@ def _count_processing_time(job: Job, now: dt.datetime) -> None:
 
 
 __all__ = [
+    "claim_job",
     "claim_next_job",
     "extend_lease",
     "fail_attempt",

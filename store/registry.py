@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from store.models import CORE_MODELS, BaseModel
+from store.onboarding_models import ONBOARDING_MODELS
 
-_registered: list[type[BaseModel]] = list(CORE_MODELS)
+_registered: list[type[BaseModel]] = [*CORE_MODELS, *ONBOARDING_MODELS]
 
 
 def register_models(*models: type[BaseModel]) -> None:
