@@ -26,6 +26,7 @@ import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 import uuid  # noqa: E402
+
 os.environ.setdefault("AWS_ACCESS_KEY_ID", "bench")
 os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "bench")
 
@@ -42,19 +43,14 @@ def _bench_handler(ctx):
     return JobOutcome(status="COMPLETED", result={"ok": True})
 
 
-def _run_pool(threads: int, jobs_expected_done) -> None:
+def _start_pool(threads: int):
     """The real WorkerPool with a no-op handler: what is measured is the queue, not the work."""
     from core.operational_settings import OperationalSettings
     from processing.worker import WorkerPool
 
     settings = OperationalSettings(max_concurrent_jobs=threads)
-    pool = WorkerPool(lambda: settings, handlers={"bench": _bench_handler}, poll_interval=0.05,
+    return WorkerPool(lambda: settings, handlers={"bench": _bench_handler}, poll_interval=0.05,
                       supervise_interval=0.5).start()
-    try:
-        while not jobs_expected_done():
-            time.sleep(0.25)  # counting is a query: keep it out of the measurement
-    finally:
-        pool.stop()
 
 
 def _count_done() -> int:
@@ -63,9 +59,22 @@ def _count_done() -> int:
     return Job.status_index.count("COMPLETED")
 
 
-def _drain_process(endpoint: str, prefix: str, jobs: int) -> None:
+def _wait_until_done(jobs: int) -> None:
+    while _count_done() < jobs:
+        time.sleep(0.25)  # one count query per 0.25 s, from the parent only
+
+
+def _pool_process(endpoint: str, prefix: str, ready, go, stop) -> None:
+    """A worker process: one pool thread, started only when every process is ready."""
     _configure(endpoint, prefix)
-    _run_pool(1, lambda: _count_done() >= jobs)
+    from store.models import Job
+
+    Job.exists()  # open the connection before the clock starts
+    ready.release()
+    go.wait()
+    pool = _start_pool(1)
+    stop.wait()
+    pool.stop()
 
 
 def _fresh_tables(endpoint: str) -> str:
@@ -97,17 +106,27 @@ def queue_rate(endpoint: str, jobs: int, workers: int, processes: bool) -> tuple
     for _ in range(jobs):
         create_job("bench", 2, created_by="bench")
     enqueue_rate = jobs / (time.perf_counter() - start)
-    start = time.perf_counter()
     if processes:
         ctx = mp.get_context("spawn")
-        procs = [ctx.Process(target=_drain_process, args=(endpoint, prefix, jobs)) for _ in range(workers)]
+        ready, go, stop = ctx.Semaphore(0), ctx.Event(), ctx.Event()
+        procs = [ctx.Process(target=_pool_process, args=(endpoint, prefix, ready, go, stop)) for _ in range(workers)]
         for proc in procs:
             proc.start()
+        for _ in procs:
+            ready.acquire()  # interpreter start-up stays out of the measurement
+        start = time.perf_counter()
+        go.set()
+        _wait_until_done(jobs)
+        elapsed = time.perf_counter() - start
+        stop.set()
         for proc in procs:
             proc.join()
     else:
-        _run_pool(workers, lambda: _count_done() >= jobs)
-    elapsed = time.perf_counter() - start
+        start = time.perf_counter()
+        pool = _start_pool(workers)
+        _wait_until_done(jobs)
+        elapsed = time.perf_counter() - start
+        pool.stop()
     completed = _count_done()
     assert completed == jobs, f"{completed} of {jobs} jobs completed"
     return enqueue_rate, jobs / elapsed

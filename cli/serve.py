@@ -29,11 +29,13 @@ def serve(
     console.print(f"store: {opened.target.mode} at {opened.target.endpoint or 'AWS'}")
     _print_first_admin_key()
     pool = _start_pool() if workers else None
+    background = _start_background() if workers else []
     try:
         from api.app import create_app
 
         uvicorn.run(create_app(), host=host, port=port, log_level="info" if verbose else "warning")
     finally:
+        _stop_all(background)
         if pool:
             pool.stop()
 
@@ -43,6 +45,7 @@ def worker(verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
     opened = open_store_or_exit()
     console.print(f"store: {opened.target.mode} at {opened.target.endpoint or 'AWS'}")
     pool = _start_pool()
+    background = _start_background()
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
     try:
@@ -51,7 +54,31 @@ def worker(verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
         pass
     finally:
         console.print("stopping workers (running jobs finish first)")
-        pool.stop()
+        _stop_all(background)
+        pool.stop(timeout=STOP_TIMEOUT_SECONDS)
+
+
+# ECS gives a stopping task up to 120 s: let running jobs finish inside that.
+STOP_TIMEOUT_SECONDS = 110.0
+
+
+def _start_background() -> list:
+    """The drop folder (local folder, or S3 events from SQS) and, on AWS, the queue-depth metric."""
+    from core.config import get_config
+    from processing.drop import start_drop_watcher
+    from store.metrics import start_queue_metrics_publisher
+
+    config = get_config()
+    started = [start_drop_watcher(config)]
+    metrics = start_queue_metrics_publisher(region=config.region)
+    if metrics is not None:
+        started.append(metrics)
+    return started
+
+
+def _stop_all(services: list) -> None:
+    for service in services:
+        service.stop()
 
 
 def _start_pool():

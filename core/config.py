@@ -32,6 +32,8 @@ class AppConfig(BaseSettings):
     s3_bucket: str | None = None
     s3_prefix: str = ""
     drop_prefix: str = "drop/"
+    # SQS queue receiving the bucket's drop-prefix notifications (AWS mode of the drop folder).
+    drop_queue_url: str | None = None
     # DynamoDB Local memory (JVM -Xmx) and whether to keep data on disk.
     embedded_in_memory: bool = False
     java_bin: str = "java"
