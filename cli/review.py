@@ -14,6 +14,7 @@ def register(app: typer.Typer) -> None:
     group.command("list")(list_reviews)
     group.command("approve")(approve)
     group.command("reject")(reject)
+    group.command("mapping")(mapping)
     app.add_typer(group, name="review")
 
 
@@ -69,3 +70,29 @@ def reject(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     _decide(job_id, False, reviewer, comment, as_json)
+
+
+def mapping(
+    job_id: str,
+    sheet: str = typer.Option(..., help="the sheet's name, as in `jobs show`"),
+    column: list[str] = typer.Option(..., "--column", help="repeatable: LETTER=role (e.g. C=hours), or LETTER= for none"),
+    reviewer: str = typer.Option(..., help="who confirms (kept with the mapping)"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Confirm or correct column roles for a sheet's layout; the next file with it reuses them."""
+    from processing.mapping_review import MappingError, confirm_mapping
+    from store.errors import JobNotFound
+
+    pairs = {}
+    for item in column:
+        letter, _, role = item.partition("=")
+        pairs[letter] = role
+    open_store_or_exit()
+    try:
+        stored = confirm_mapping(job_id, sheet, pairs, confirmed_by=reviewer)
+    except (MappingError, JobNotFound) as exc:
+        fail(exc.code, getattr(exc, "message", str(exc)), as_json=as_json)
+    if as_json:
+        print_json(stored)
+    else:
+        console.print(f"mapping stored for layout {stored['fingerprint'][:12]}: {stored['mapping']}")

@@ -69,6 +69,9 @@ class LazyMappings(Mapping[str, dict]):
     def __len__(self) -> int:
         return sum(1 for v in self._cache.values() if v is not None)
 
+    def __bool__(self) -> bool:
+        return True  # "are there mappings?" is only known per fingerprint: always ask
+
 
 def run_timecard_job(ctx: JobContext) -> JobOutcome:
     from processing.pipeline import process_file

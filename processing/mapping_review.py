@@ -1,0 +1,92 @@
+"""A reviewer confirms or corrects which role a sheet's columns play; the mapping is stored under
+the sheet's layout fingerprint and used for the next file with the same layout."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from processing.layout.roles import ALIASES, SENSITIVE
+
+COLUMN_LETTERS = re.compile(r"[A-Za-z]{1,3}")
+KNOWN_ROLES = frozenset(ALIASES) | {SENSITIVE}
+
+
+class MappingError(ValueError):
+    def __init__(self, code: str, message: str):
+        self.code = code
+        self.message = message
+        super().__init__(f"{code}: {message}")
+
+
+def validate_columns(columns: dict[str, str | None]) -> dict[str, str | None]:
+    """Column letters -> a known role, or None to say "this column plays no role"."""
+    if not columns:
+        raise MappingError("EMPTY_MAPPING", "give at least one column, e.g. C=hours")
+    cleaned: dict[str, str | None] = {}
+    for column, role in columns.items():
+        if not COLUMN_LETTERS.fullmatch(column.strip()):
+            raise MappingError("INVALID_COLUMN", f"{column!r} is not a column letter (A, B, ..., AA)")
+        role = (role or "").strip() or None
+        if role is not None and role not in KNOWN_ROLES:
+            raise MappingError("UNKNOWN_ROLE", f"{role!r} is not a column role; known roles: {', '.join(sorted(KNOWN_ROLES))}")
+        cleaned[column.strip().upper()] = role
+    return cleaned
+
+
+def sheet_fingerprint(result: dict[str, Any] | None, sheet: str) -> str:
+    sheets = {record.get("sheet"): record for record in (result or {}).get("sheets", [])}
+    if sheet not in sheets:
+        raise MappingError("UNKNOWN_SHEET", f"the job has no sheet named {sheet!r}; its sheets: {', '.join(map(str, sheets)) or 'none'}")
+    fingerprint = sheets[sheet].get("fingerprint")
+    if not fingerprint:
+        raise MappingError("NO_LAYOUT", f"no header layout was found on sheet {sheet!r}, so there is nothing to map")
+    return fingerprint
+
+
+def fingerprint_from_file(name: str, data: bytes, sheet: str) -> str:
+    """The layout fingerprint of ``sheet`` read from the file itself: a job that failed with
+    UNRECOGNIZED_LAYOUT has no stored schema, and mapping its columns is how it gets read."""
+    from processing.layout.schema import detect_layout
+    from processing.readers import read_workbook
+
+    workbook = read_workbook(name, data)
+    for candidate in workbook.sheets:
+        if candidate.name == sheet:
+            fingerprint = detect_layout(candidate, date1904=workbook.date1904).fingerprint
+            if not fingerprint:
+                raise MappingError("NO_LAYOUT", f"no header row was found on sheet {sheet!r}, so there is nothing to map")
+            return fingerprint
+    names = ", ".join(s.name for s in workbook.sheets)
+    raise MappingError("UNKNOWN_SHEET", f"the file has no sheet named {sheet!r}; its sheets: {names}")
+
+
+def _job_fingerprint(job_id: str, sheet: str) -> str:
+    from store.blobs import get_blob_store
+    from store.jobs import get_job, job_result
+    from store.uploads import get_file
+
+    job = get_job(job_id)
+    try:
+        return sheet_fingerprint(job_result(job), sheet)
+    except MappingError:
+        file = get_file(job.file_sha256) if job.file_sha256 else None
+        if file is None:
+            raise
+        return fingerprint_from_file(file.name, get_blob_store().get(file.blob_key), sheet)
+
+
+def confirm_mapping(job_id: str, sheet: str, columns: dict[str, str | None], *, confirmed_by: str) -> dict[str, Any]:
+    """Store the reviewer's mapping for ``sheet`` of ``job_id``; return what was stored.
+    Retry the job (or upload the next file of the layout) to read it with the mapping."""
+    from store.mappings import get_mappings, save_mapping
+
+    cleaned = validate_columns(columns)
+    fingerprint = _job_fingerprint(job_id, sheet)
+    mapping = {**get_mappings([fingerprint]).get(fingerprint, {}), **cleaned}
+    save_mapping(fingerprint, mapping, confirmed_by=confirmed_by)
+    return {"fingerprint": fingerprint, "mapping": mapping}
+
+
+__all__ = ["KNOWN_ROLES", "MappingError", "confirm_mapping", "fingerprint_from_file", "sheet_fingerprint",
+           "validate_columns"]
