@@ -84,8 +84,13 @@ def claim_job(job: Job, worker_id: str, lease_seconds: int) -> Job:
     ]
     spec = EventSpec("status", PROCESSING, int(job.progress or 0), "claimed", f"attempt {attempt}",
                      data={"attempt": attempt})
-    transition(job, actions, spec, condition=Job.status == PENDING, now=now)
-    return get_job(job.job_id)
+    seq = transition(job, actions, spec, condition=Job.status == PENDING, now=now)
+    # The condition proved ``job`` was current, so the new state is known without a read.
+    job.status, job.stage, job.attempts, job.lease_owner = PROCESSING, "claimed", attempt, worker_id
+    job.lease_pk, job.lease_expires_at, job.started_at = LEASE_PARTITION, now.timestamp() + lease_seconds, now
+    job.queue_pk = job.queue_sk = None
+    job.event_seq, job.updated_at = seq, now
+    return job
 
 
 def _owned(worker_id: str):
@@ -117,9 +122,20 @@ def _owned_transition(job: Job, worker_id: str, actions: list, spec: EventSpec) 
 
 
 def record_progress(job: Job, worker_id: str, progress: int, stage: str, message: str | None = None) -> Job:
+    """Store a progress event; returns the job as it now is (no read unless a race forced one)."""
     actions = [Job.progress.set(progress), Job.stage.set(stage)]
     spec = EventSpec("progress", PROCESSING, progress, stage, message)
-    return _owned_transition(job, worker_id, actions, spec)
+    for _ in range(5):
+        if job.status != PROCESSING or job.lease_owner != worker_id:
+            raise LeaseLost(f"job {job.job_id} is {job.status}, no longer leased to this worker")
+        try:
+            seq = transition(job, actions, spec, condition=_owned(worker_id))
+        except Conflict:
+            job = get_job(job.job_id)
+            continue
+        job.progress, job.stage, job.event_seq = progress, stage, seq
+        return job
+    raise LeaseLost(f"job {job.job_id} kept changing under its worker")
 
 
 def _result_actions(job_id: str, result: dict[str, Any] | None) -> list:
