@@ -1,0 +1,61 @@
+"""The GraphQL schema: one query, mutation and subscription mixin per domain, composed here,
+with the document limits and error masking every request goes through."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+
+from api.errors import CodedMaskErrors
+from resolvers.health import HealthQueries
+from resolvers.jobs import JobMutations, JobQueries
+from resolvers.onboarding import OnboardingMutation, OnboardingQuery
+from resolvers.progress import ProgressSubscriptions
+from resolvers.records import RecordQueries
+from resolvers.reviews import ReviewMutations
+from resolvers.settings import SettingsMutations, SettingsQueries
+from resolvers.uploads import UploadMutations
+
+MAX_DEPTH = 10
+MAX_TOKENS = 4000
+MAX_ALIASES = 15
+
+
+@strawberry.type
+class Query(JobQueries, SettingsQueries, RecordQueries, HealthQueries, OnboardingQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(UploadMutations, JobMutations, ReviewMutations, SettingsMutations, OnboardingMutation):
+    pass
+
+
+@strawberry.type
+class Subscription(ProgressSubscriptions):
+    pass
+
+
+class PunchlineSchema(strawberry.Schema):
+    def process_errors(self, errors, execution_context=None) -> None:  # noqa: ANN001
+        """CodedMaskErrors logs what is unexpected, without messages; nothing else is logged
+        (strawberry's default logs every message, and messages may quote data)."""
+
+
+def build_schema() -> strawberry.Schema:
+    return PunchlineSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=[
+            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            CodedMaskErrors,
+        ],
+    )
+
+
+schema = build_schema()
+
+__all__ = ["MAX_ALIASES", "MAX_DEPTH", "MAX_TOKENS", "build_schema", "schema"]
