@@ -8,7 +8,7 @@ import datetime as dt
 
 from store.clock import sortable, utcnow
 from store.job_states import FINISHED
-from store.jobs import purge_job_data
+from store.jobs import delete_job_item, purge_job_data
 from store.models import Job
 
 
@@ -23,10 +23,8 @@ def sweep_finished_jobs(cleanup_after_days: int, now: dt.datetime | None = None,
             if key.completed_at is None or key.completed_at > cutoff:
                 continue
             job = Job.get(key.job_id, consistent_read=True)
-            try:
-                job.delete(condition=Job.status.is_in(*FINISHED) & (Job.event_seq == job.event_seq))
-            except Exception:  # noqa: BLE001 - changed meanwhile (e.g. retried): keep it
-                continue
+            if not delete_job_item(job, allowed=FINISHED):
+                continue  # changed meanwhile (e.g. retried): keep it
             purge_job_data(job)
             removed.append(job.job_id)
     return removed

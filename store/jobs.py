@@ -10,9 +10,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from pynamodb.exceptions import TransactWriteError
+from pynamodb.transactions import TransactWrite
+
 from core.config import get_config
 from store.blobs import get_blob_store
 from store.clock import sortable, utcnow
+from store.connection import low_level_connection
 from store.errors import Conflict, InvalidJobTransition, JobNotFound
 from store.job_states import (
     CANCELLED,
@@ -25,7 +29,8 @@ from store.job_states import (
     queue_sort_key,
 )
 from store.models import FileRecord, Job, JobEvent
-from store.transitions import EventSpec, transition
+from store.status_counts import add_status_change
+from store.transitions import EventSpec, is_condition_failure, transition
 
 MAX_PAGE = 100
 CONFLICT_RETRIES = 20
@@ -218,14 +223,26 @@ def delete_job(job_id: str) -> Job:
     job = get_job(job_id)
     if job.status == PROCESSING:
         raise InvalidJobTransition(job_id, job.status, "delete", tuple(s for s in STATUSES if s != PROCESSING))
-    try:
-        job.delete(condition=(Job.event_seq == job.event_seq) & (Job.status != PROCESSING))
-    except Exception as exc:  # noqa: BLE001 - PynamoDB DeleteError on a lost race
-        if "ConditionalCheckFailed" in str(exc):
-            raise Conflict(f"job {job_id} changed while being deleted; try again") from None
-        raise
+    if not delete_job_item(job):
+        raise Conflict(f"job {job_id} changed while being deleted; try again")
     purge_job_data(job)
     return job
+
+
+def delete_job_item(job: Job, allowed: frozenset[str] | None = None) -> bool:
+    """Delete the job item if unchanged since read (and, if given, in an ``allowed`` status),
+    with its status counter; False when it changed meanwhile."""
+    condition = Job.event_seq == job.event_seq
+    condition &= Job.status.is_in(*allowed) if allowed else (Job.status != PROCESSING)
+    try:
+        with TransactWrite(connection=low_level_connection()) as tx:
+            tx.delete(job, condition=condition)
+            add_status_change(tx, job.status, None)
+    except TransactWriteError as exc:
+        if is_condition_failure(exc):
+            return False
+        raise
+    return True
 
 
 def purge_job_data(job: Job) -> None:
@@ -283,6 +300,7 @@ __all__ = [
     "cancel_job",
     "decode_cursor",
     "delete_job",
+    "delete_job_item",
     "encode_cursor",
     "get_job",
     "job_result",

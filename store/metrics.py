@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.job_states import PENDING, PROCESSING
-from store.models import Job
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +35,10 @@ class QueueDepth:
 
 
 def queue_depth() -> QueueDepth:
-    return QueueDepth(
-        pending=Job.status_index.count(PENDING),
-        processing=Job.status_index.count(PROCESSING),
-    )
+    from store.status_counts import status_counts
+
+    counts = status_counts()  # counters kept with every status change: two small reads
+    return QueueDepth(pending=counts[PENDING], processing=counts[PROCESSING])
 
 
 def metric_data(depth: QueueDepth, environment: str) -> list[dict[str, Any]]:

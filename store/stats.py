@@ -8,6 +8,7 @@ from store.clock import utcnow
 from store.job_states import COMPLETED, FAILED, REVIEW, STATUSES
 from store.models import Counter, Job
 from store.queue import PROCESSING_TIME_COUNTER
+from store.status_counts import status_counts
 
 
 @dataclass
@@ -21,7 +22,7 @@ class QueueStats:
 
 
 def queue_stats() -> QueueStats:
-    counts = {status: Job.status_index.count(status) for status in STATUSES}
+    counts = status_counts()
     today = utcnow().strftime("%Y-%m-%dT00:00:00.000000Z")
     created_today = sum(
         Job.status_index.count(status, range_key_condition=Job.status_sk >= today) for status in STATUSES

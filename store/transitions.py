@@ -18,6 +18,7 @@ from store.clock import hour_partition, sortable, utcnow
 from store.connection import low_level_connection
 from store.errors import Conflict
 from store.models import Job, JobEvent
+from store.status_counts import add_status_change
 
 
 @dataclass
@@ -79,6 +80,7 @@ def transition(
         with TransactWrite(connection=low_level_connection()) as tx:
             tx.update(job, actions=all_actions, condition=guard)
             tx.save(build_event(job.job_id, seq, event, now), condition=JobEvent.seq.does_not_exist())
+            add_status_change(tx, job.status, event.status)
             for item, item_condition in (extra.saves if extra else []):
                 tx.save(item, condition=item_condition)
     except TransactWriteError as exc:

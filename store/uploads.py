@@ -21,6 +21,7 @@ from store.clock import sortable, utcnow
 from store.connection import low_level_connection
 from store.job_states import PENDING, queue_partition, queue_sort_key
 from store.models import FileRecord, Job
+from store.status_counts import add_status_change
 from store.transitions import EventSpec, build_event, is_condition_failure
 
 
@@ -118,6 +119,7 @@ def register_upload(
             tx.save(file, condition=FileRecord.sha256.does_not_exist())
             tx.save(job, condition=Job.job_id.does_not_exist())
             tx.save(_created_event(job))
+            add_status_change(tx, None, PENDING)
     except TransactWriteError as exc:
         if not is_condition_failure(exc):
             raise
@@ -139,6 +141,7 @@ def create_job(
     with TransactWrite(connection=low_level_connection()) as tx:
         tx.save(job, condition=Job.job_id.does_not_exist())
         tx.save(_created_event(job))
+        add_status_change(tx, None, PENDING)
     return job
 
 
@@ -178,6 +181,7 @@ def save_processed_result(*, name: str, data: bytes, outcome: Any, priority: int
             tx.save(job, condition=Job.job_id.does_not_exist())
             tx.save(_created_event(job))
             tx.save(build_event(job.job_id, 2, finished, now))
+            add_status_change(tx, None, status)
     except TransactWriteError as exc:
         from store.records import delete_job_entries
 
