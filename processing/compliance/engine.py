@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,13 +60,19 @@ def compute_issues(extraction: Extraction, settings: OperationalSettings) -> lis
     return rule_issues(extraction, build_facts(extraction, limits), limits)
 
 
+# z3's Python API shares one global context; two threads building terms in it at once fail
+# ("context mismatch", "invalid argument") or crash the process. Threads take turns for the proof.
+_Z3_LOCK = threading.Lock()
+
+
 def evaluate(extraction: Extraction, settings: OperationalSettings, *,
              solver_factory: SolverFactory | None = None) -> ComplianceReport:
     """Every rule on every employee-workweek: issues from the rules, findings from z3."""
     limits = Thresholds.from_settings(settings)
     employees = build_facts(extraction, limits)
     issues = rule_issues(extraction, employees, limits)
-    findings = verify_extraction(extraction, employees, limits, solver_factory)
+    with _Z3_LOCK:
+        findings = verify_extraction(extraction, employees, limits, solver_factory)
     findings += reading_problem_findings(extraction.issues)
     issues += agreement_issues(issues, findings)
     # Reading problems from extraction are passed through and count toward the decision too.
