@@ -4,7 +4,6 @@ graphql-ws), GET /health, and the offline playground at / and /playground."""
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,7 +26,6 @@ from resolvers.health import check_health
 STATIC_DIR = Path(__file__).parent / "static"
 GRAPHQL_PATH = "/graphql"
 MAX_SUBSCRIPTIONS_PER_CONNECTION = 20
-ORIGINS_ENV = "PUNCHLINE_ALLOWED_ORIGINS"
 PLAYGROUND_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; "
                   "img-src 'self' data:; frame-ancestors 'none'")
 
@@ -49,7 +47,9 @@ class PunchlineGraphQLRouter(GraphQLRouter):
 
 
 def allowed_origins_from_env() -> list[str]:
-    return [o.strip() for o in os.environ.get(ORIGINS_ENV, "").split(",") if o.strip()]
+    from core.config import get_config
+
+    return [o.strip() for o in get_config().allowed_origins.split(",") if o.strip()]
 
 
 async def upload_limit_mb() -> int:

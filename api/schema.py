@@ -9,6 +9,7 @@ from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDept
 from api.errors import CodedMaskErrors
 from resolvers.health import HealthQueries
 from resolvers.jobs import JobMutations, JobQueries
+from resolvers.mappings import MappingMutations
 from resolvers.onboarding import OnboardingMutation, OnboardingQuery
 from resolvers.progress import ProgressSubscriptions
 from resolvers.records import RecordQueries
@@ -27,7 +28,8 @@ class Query(JobQueries, SettingsQueries, RecordQueries, HealthQueries, Onboardin
 
 
 @strawberry.type
-class Mutation(UploadMutations, JobMutations, ReviewMutations, SettingsMutations, OnboardingMutation):
+class Mutation(UploadMutations, JobMutations, ReviewMutations, MappingMutations, SettingsMutations,
+               OnboardingMutation):
     pass
 
 

@@ -33,7 +33,7 @@ def serve(
     try:
         from api.app import create_app
 
-        uvicorn.run(create_app(), host=host, port=port, log_level="info" if verbose else "warning")
+        uvicorn.run(create_app(start_background=True), host=host, port=port, log_level="info" if verbose else "warning")
     finally:
         _stop_all(background)
         if pool:

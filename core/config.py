@@ -39,6 +39,8 @@ class AppConfig(BaseSettings):
     java_bin: str = "java"
     # Create missing tables at start. Default: yes, except on real AWS (CloudFormation owns them).
     create_tables: bool | None = None
+    # Browser origins allowed to open the GraphQL WebSocket, comma-separated (same-origin always is).
+    allowed_origins: str = ""
     jwks_url: str | None = None
     jwt_audience: str | None = None
     jwt_issuer: str | None = None

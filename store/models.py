@@ -30,7 +30,7 @@ class BaseModel(Model):
         table_name = ""
         region = "us-west-2"
         billing_mode = "PAY_PER_REQUEST"
-        max_pool_connections = 32
+        max_pool_connections = 64  # above Starlette's 40 worker threads
         connect_timeout_seconds = 5
         read_timeout_seconds = 20
 
