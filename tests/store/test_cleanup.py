@@ -31,7 +31,7 @@ def test_sweep_removes_only_jobs_finished_before_the_cutoff(moto_store):
                               uploaded_by="t").job.job_id
     blob_key = FileRecord.get(get_job(old).file_sha256).blob_key
     # make the first job look finished ten days ago
-    ten_days_ago = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)
+    ten_days_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=10)
     Job(old).update(actions=[Job.completed_at.set(ten_days_ago),
                              Job.status_sk.set(ten_days_ago.strftime("%Y-%m-%dT%H:%M:%S.%fZ") + "#" + old)])
 
