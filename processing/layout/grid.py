@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from processing.readers.refs import column_index, column_letters
 from processing.values import clean_text, parse_date, parse_period
 from processing.workbook import CellError, Sheet
 
@@ -16,21 +17,8 @@ _REF_RE = re.compile(r"^=\s*\$?([A-Z]{1,3})\$?(\d+)\s*(?:([+-])\s*(\d+(?:\.\d+)?
 BANNER_SCAN_ROWS = 40
 
 
-def column_letter(index: int) -> str:
-    """0 -> 'A', 26 -> 'AA'."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
-def column_index(letters: str) -> int:
-    index = 0
-    for char in letters.upper():
-        index = index * 26 + ord(char) - 64
-    return index - 1
+# A1 column names: one implementation, shared with the readers.
+column_letter = column_letters
 
 
 def cell_ref(row: int, col: int) -> str:
