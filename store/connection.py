@@ -40,8 +40,11 @@ def current_target() -> StoreTarget | None:
 
 
 def configure(target: StoreTarget) -> None:
-    """Bind every registered model to ``target``."""
+    """Bind every registered model to ``target``. Re-binding the current target keeps the
+    botocore clients (about 0.2 s each to build)."""
     global _current, _raw_connection
+    if target == _current and _all_bound(target):
+        return
     _raw_connection = None
     if target.endpoint:
         os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = target.endpoint
@@ -54,6 +57,10 @@ def configure(target: StoreTarget) -> None:
     for model in registered_models():
         _bind(model, target)
     _current = target
+
+
+def _all_bound(target: StoreTarget) -> bool:
+    return all(model.Meta.table_name == f"{target.table_prefix}{model.base_table_name}" for model in registered_models())
 
 
 def _bind(model: type[BaseModel], target: StoreTarget) -> None:
