@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from typing import Any, NoReturn
 
@@ -15,13 +14,9 @@ err_console = Console(stderr=True)  # errors and status lines
 
 
 def setup_logging(verbose: bool = False) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    for noisy in ("botocore", "urllib3", "pynamodb"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    from core.logs import setup_logging as configure
+
+    configure(verbose)
 
 
 def open_store_or_exit():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -150,9 +149,9 @@ def print_frames(exc: BaseException) -> None:
     Typer's pretty tracebacks would show local variables, and exception messages may
     quote cell contents; neither may reach a terminal or a log.
     """
-    frames = traceback.extract_tb(exc.__traceback__)
-    lines = [f"  {f.filename}:{f.lineno} in {f.name}" for f in frames]
-    sys.stderr.write("\n".join(["Traceback (values omitted):", *lines, type(exc).__name__]) + "\n")
+    from core.logs import exception_summary
+
+    sys.stderr.write(exception_summary(exc) + "\n")
 
 
 def report_error(code: str, message: str, as_json: bool) -> None:
