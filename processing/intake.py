@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from processing.errors import EMPTY_FILE, FILE_TOO_LARGE, UNSUPPORTED_FORMAT, InputError
+from processing.errors import EMPTY_FILE, FILE_TOO_LARGE, INVALID_KIND, UNSUPPORTED_FORMAT, InputError
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -38,13 +38,11 @@ def detect_kind(data: bytes, file_format: str, requested: str | None = None) -> 
     else is a timecard file. ``requested`` (from the caller) wins when given."""
     if requested:
         if requested not in KINDS:
-            raise InputError(UNSUPPORTED_FORMAT, f"kind must be one of {', '.join(KINDS)}")
+            raise InputError(INVALID_KIND, f"kind must be one of {', '.join(KINDS)}, or left out to detect it")
         return requested
     if file_format == "csv":
-        try:
-            from processing.onboarding.detect import looks_like_onboarding  # type: ignore[import-not-found]
-        except ImportError:
-            return "timecard"
+        from processing.onboarding.detect import looks_like_onboarding
+
         if looks_like_onboarding(data):
             return "onboarding"
     return "timecard"

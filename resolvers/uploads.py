@@ -58,9 +58,11 @@ def too_large(limit_mb: int) -> InvalidUpload:
 class UploadMutations:
     @strawberry.mutation(permission_classes=[IsUploader],
                          description="Upload a spreadsheet (xlsx, xlsm, xls, csv). The same bytes twice give DuplicateFile. "
-                                     "A null priority takes the default_job_priority setting.")
+                                     "A null priority takes the default_job_priority setting. `kind` (timecard or "
+                                     "onboarding) overrides the kind detected from the content.")
     async def upload_file(self, info: Info, file: Upload,
-                          priority: JobPriority | None = JobPriority.NORMAL) -> UploadResult:
+                          priority: JobPriority | None = JobPriority.NORMAL,
+                          kind: str | None = None) -> UploadResult:
         from processing.intake import inspect_upload
         from store.settings import get_operational_settings
         from store.uploads import register_upload
@@ -73,7 +75,7 @@ class UploadMutations:
             return too_large(settings.upload_size_limit_mb)
         name = clean_name(getattr(file, "filename", None))
         try:
-            intake = await off_loop(inspect_upload, name, data, max_bytes=limit)
+            intake = await off_loop(inspect_upload, name, data, max_bytes=limit, kind=kind)
         except InputError as exc:
             return InvalidUpload(code=exc.code, message=exc.message)
         number = priority.number if priority else settings.default_job_priority

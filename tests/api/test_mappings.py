@@ -38,3 +38,23 @@ def test_unknown_role_is_refused_with_its_code(as_role):
                                                 "columns": [{"column": "C", "role": "hourz"}]})
     assert answer["errors"][0]["extensions"]["code"] == "UNKNOWN_ROLE"
     assert "known roles" in answer["errors"][0]["message"]
+
+
+def test_upload_kind_can_be_given_and_is_validated(as_role, client, api_keys):
+    import json
+
+    def upload(kind: str) -> dict:
+        query = """mutation($file: Upload!, $kind: String) { uploadFile(file: $file, kind: $kind) {
+          __typename ... on UploadAccepted { job { kind } } ... on InvalidUpload { code message } } }"""
+        response = client.post(
+            "/graphql",
+            data={"operations": json.dumps({"query": query, "variables": {"file": None, "kind": kind}}),
+                  "map": json.dumps({"0": ["variables.file"]})},
+            files={"0": ("people.csv", f"name,email\nAna Ruiz,ana+{kind}@example.com\n".encode(), "text/csv")},
+            headers={"x-api-key": api_keys["uploader"]},
+        )
+        return response.json()["data"]["uploadFile"]
+
+    assert upload("timecard")["job"]["kind"] == "timecard"
+    refused = upload("payroll")
+    assert refused["__typename"] == "InvalidUpload" and refused["code"] == "INVALID_KIND"

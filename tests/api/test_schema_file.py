@@ -20,7 +20,8 @@ def test_committed_schema_matches_the_code():
 
 def test_schema_has_the_operations_the_clients_use():
     sdl = SCHEMA_FILE.read_text()
-    for operation in ("uploadFile(file: Upload!, priority: JobPriority = NORMAL)", "jobProgress(jobId: ID!",
+    # Public signatures: new arguments may only be appended, optional (uploadFile gained `kind`).
+    for operation in ("uploadFile(file: Upload!, priority: JobPriority = NORMAL", "jobProgress(jobId: ID!",
                       "approveReview(jobId: ID!", "rejectReview(jobId: ID!, comment: String!)",
                       "updateSettings(input: SettingsInput!)", "reviewQueueChanged", "jobEvents", "queueStats",
                       "timecards(", "cancelJob(id: ID!)", "deleteJob(id: ID!)"):
