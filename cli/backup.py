@@ -15,21 +15,27 @@ def register(app: typer.Typer) -> None:
     app.command("restore", help="Restore a model from an AVRO backup (idempotent).")(restore)
 
 
+def known_model(model: str, as_json: bool) -> str:
+    """The model's registered name, or exit 2 with UNKNOWN_MODEL before the store is opened."""
+    from processing.onboarding.registry import UnknownModel, get_model
+
+    try:
+        return get_model(model).name
+    except UnknownModel as exc:
+        fail("UNKNOWN_MODEL", str(exc), as_json=as_json)
+
+
 def backup(
     model: Annotated[str, typer.Argument(help="Customer, Project, Department, JobTitle, HiredEmployee")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     from processing.onboarding.backup import backup_model
-    from processing.onboarding.registry import UnknownModel, get_model
 
-    try:
-        get_model(model)
-    except UnknownModel as exc:
-        fail("UNKNOWN_MODEL", str(exc), as_json=as_json)
+    name = known_model(model, as_json)
     common.open_store_or_exit()
     key, count = backup_model(model)
     if as_json:
-        print_json({"model": get_model(model).name, "key": key, "records": count})
+        print_json({"model": name, "key": key, "records": count})
     else:
         err_console.print(f"{count} record(s) backed up")
         console.print(key)
@@ -41,13 +47,9 @@ def restore(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     from processing.onboarding.backup import BackupMismatch, restore_model
-    from processing.onboarding.registry import UnknownModel, get_model
     from store.blobs import BlobNotFound
 
-    try:
-        get_model(model)
-    except UnknownModel as exc:
-        fail("UNKNOWN_MODEL", str(exc), as_json=as_json)
+    known_model(model, as_json)
     common.open_store_or_exit()
 
     def progress(done: int, total: int) -> None:

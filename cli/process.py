@@ -18,7 +18,6 @@ import typer
 
 EXIT_INPUT_ERROR = 2
 EXIT_INTERNAL_ERROR = 1
-PRIORITIES = {"low": 1, "normal": 2, "high": 3, "urgent": 4}
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 DECISION_STYLES = {"review": "bold yellow", "approved": "bold green"}
 
@@ -101,12 +100,12 @@ def read_bytes(file: Path) -> bytes:
 def parse_priority(value: str | None, default: int) -> int:
     if value is None:
         return default
-    key = value.strip().lower()
-    if key in PRIORITIES:
-        return PRIORITIES[key]
-    if key.isdigit() and 1 <= int(key) <= 4:
-        return int(key)
-    raise CommandError("INVALID_PRIORITY", "priority must be low, normal, high, urgent or 1-4")
+    from store.job_states import parse_priority as parse  # the one table of names; no store I/O
+
+    try:
+        return parse(value.strip())
+    except ValueError:
+        raise CommandError("INVALID_PRIORITY", "priority must be low, normal, high, urgent or 1-4") from None
 
 
 def load_saver() -> Callable[..., Any]:

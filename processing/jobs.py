@@ -76,7 +76,7 @@ class LazyMappings(Mapping[str, dict]):
 def run_timecard_job(ctx: JobContext) -> JobOutcome:
     from processing.pipeline import process_file
     from store.mappings import get_mappings
-    from store.records import EntryRow, delete_job_entries, save_timecard_entries
+    from store.records import delete_job_entries, entry_rows, save_timecard_entries
 
     data = ctx.load_file()
     outcome = process_file(
@@ -87,11 +87,7 @@ def run_timecard_job(ctx: JobContext) -> JobOutcome:
         mappings=LazyMappings(get_mappings),
     )
     ctx.report("store", 96)
-    rows = [
-        EntryRow(card.employee, card.employee_id, entry.date, entry.hours, entry.pay)
-        for card in outcome.extraction.timecards
-        for entry in card.entries
-    ]
+    rows = entry_rows(outcome.extraction.timecards)
     ctx.on_rollback(lambda: delete_job_entries(ctx.job_id))
     save_timecard_entries(ctx.job_id, rows)
     decision = outcome.result.get("decision")

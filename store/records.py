@@ -25,6 +25,13 @@ class EntryRow:
     pay: Decimal | None
 
 
+def entry_rows(timecards: Iterable) -> list[EntryRow]:
+    """The rows to store for extracted timecards (anything with employee, employee_id and
+    entries of date, hours, pay)."""
+    return [EntryRow(card.employee, card.employee_id, entry.date, entry.hours, entry.pay)
+            for card in timecards for entry in card.entries]
+
+
 def save_timecard_entries(job_id: str, rows: Iterable[EntryRow]) -> int:
     """Write a job's entries; a re-run writes the same keys, so nothing is stored twice."""
     count = 0
@@ -122,4 +129,4 @@ def query_entries(
 
 
 __all__ = ["EntryPage", "EntryRow", "delete_job_entries", "employee_key", "job_entries", "query_entries",
-           "save_timecard_entries"]
+           "entry_rows", "save_timecard_entries"]

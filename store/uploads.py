@@ -96,22 +96,8 @@ def register_upload(
     if existing is not None:
         return UploadResult(existing, Job.get(existing.job_id, consistent_read=True), duplicate=True)
 
-    blobs = blobs or get_blob_store()
-    key = blob_key_for(sha256)
-    blobs.put(key, data)  # content-addressed: a concurrent writer writes the same bytes
-    file = FileRecord(
-        sha256,
-        name=name,
-        size=len(data),
-        format=file_format,
-        kind=kind,
-        blob_key=key,
-        job_id="",
-        uploaded_by=uploaded_by,
-        uploaded_at=utcnow(),
-        source=source,
-        drop_key=drop_key,
-    )
+    file = _store_file(sha256, name, data, file_format=file_format, kind=kind, uploaded_by=uploaded_by,
+                       source=source, drop_key=drop_key, blobs=blobs)
     job = new_job(kind, priority, created_by=uploaded_by, file=file, metadata=metadata, max_attempts=max_attempts)
     file.job_id = job.job_id
     try:
@@ -126,6 +112,16 @@ def register_upload(
         winner = FileRecord.get(sha256, consistent_read=True)
         return UploadResult(winner, Job.get(winner.job_id, consistent_read=True), duplicate=True)
     return UploadResult(file, job, duplicate=False)
+
+
+def _store_file(sha256: str, name: str, data: bytes, *, file_format: str, kind: str, uploaded_by: str,
+                source: str, drop_key: str | None = None, blobs: BlobStore | None = None) -> FileRecord:
+    """Write the blob (content-addressed: a concurrent writer writes the same bytes) and return
+    its File record, not yet saved and not yet tied to a job."""
+    key = blob_key_for(sha256)
+    (blobs or get_blob_store()).put(key, data)
+    return FileRecord(sha256, name=name, size=len(data), format=file_format, kind=kind, blob_key=key, job_id="",
+                      uploaded_by=uploaded_by, uploaded_at=utcnow(), source=source, drop_key=drop_key)
 
 
 def create_job(
@@ -149,7 +145,7 @@ def save_processed_result(*, name: str, data: bytes, outcome: Any, priority: int
     """Record a file processed in process (``process --save``): its File, a Job already in its
     final state (REVIEW or COMPLETED) with the stored result, its events and its records.
     The same bytes again -> the existing job, nothing written."""
-    from store.records import EntryRow, save_timecard_entries
+    from store.records import entry_rows, save_timecard_entries
 
     sha256 = hashlib.sha256(data).hexdigest()
     existing = get_file(sha256)
@@ -157,11 +153,9 @@ def save_processed_result(*, name: str, data: bytes, outcome: Any, priority: int
         job = Job.get(existing.job_id, consistent_read=True)
         return {"id": job.job_id, "status": job.status, "file_sha256": sha256, "duplicate": True}
     status = "REVIEW" if outcome.decision == "review" else "COMPLETED"
-    blob_key = blob_key_for(sha256)
-    get_blob_store().put(blob_key, data)
     now = utcnow()
-    file = FileRecord(sha256, name=name, size=len(data), format=outcome.result["file"]["format"], kind="timecard",
-                      blob_key=blob_key, job_id="", uploaded_by=uploaded_by, uploaded_at=now, source="cli")
+    file = _store_file(sha256, name, data, file_format=outcome.result["file"]["format"], kind="timecard",
+                       uploaded_by=uploaded_by, source="cli")
     job = new_job("timecard", priority, created_by=uploaded_by, file=file)
     file.job_id = job.job_id
     job.status, job.progress, job.stage, job.attempts = status, 100, "review" if status == "REVIEW" else "done", 1
@@ -172,9 +166,7 @@ def save_processed_result(*, name: str, data: bytes, outcome: Any, priority: int
     if status == "COMPLETED":
         job.completed_at = now
     finished = EventSpec(type="status", status=status, progress=100, stage=job.stage, message="processed by the CLI")
-    rows = [EntryRow(c.employee, c.employee_id, e.date, e.hours, e.pay)
-            for c in outcome.extraction.timecards for e in c.entries]
-    save_timecard_entries(job.job_id, rows)  # keyed by job: invisible until the job exists
+    save_timecard_entries(job.job_id, entry_rows(outcome.extraction.timecards))  # keyed by job: invisible until the job exists
     try:
         with TransactWrite(connection=low_level_connection()) as tx:
             tx.save(file, condition=FileRecord.sha256.does_not_exist())

@@ -4,8 +4,7 @@
 - an S3 bucket and a drop queue URL: S3 events from SQS (AWS mode).
 - otherwise: the local folder ``<data_dir>/drop/`` (embedded mode).
 
-The queue URL is read from ``PUNCHLINE_DROP_QUEUE_URL`` until AppConfig has a
-``drop_queue_url`` field; a value passed in wins.
+The queue URL is ``AppConfig.drop_queue_url`` (``PUNCHLINE_DROP_QUEUE_URL``); a value passed in wins.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from typing import Protocol
 
 from core.config import AppConfig, get_config
 
-QUEUE_URL_ENV = "PUNCHLINE_DROP_QUEUE_URL"
 SWITCH_ENV = "PUNCHLINE_DROP_WATCHER"
 LOCAL_FOLDER = "drop"
 
@@ -34,7 +32,7 @@ class DisabledDropWatcher:
 
 
 def drop_queue_url(config: AppConfig) -> str | None:
-    return getattr(config, "drop_queue_url", None) or os.environ.get(QUEUE_URL_ENV) or None
+    return config.drop_queue_url or None
 
 
 def start_drop_watcher(config: AppConfig | None = None, *, queue_url: str | None = None, **options) -> DropWatcher:
