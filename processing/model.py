@@ -46,7 +46,8 @@ class Entry:
 class StatedTotal:
     """A total the file states, to be checked against the sum of its entries (TOTAL_MISMATCH)."""
 
-    measure: Literal["hours", "pay"]
+    # "days": a stated count of worked days; "average": a stated average hours per worked day.
+    measure: Literal["hours", "pay", "days", "average"]
     value: Decimal
     scope: Literal["employee", "sheet"]
     employee: str | None = None  # for scope "employee"
@@ -57,6 +58,11 @@ class StatedTotal:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     source: SourceRef | None = None
+    employee_id: str | None = None  # with ``employee``: two people may share a name
+    # The stated figure includes non-wage money (per diem, reimbursements, advances): compare it with
+    # wages plus ``nonwage``, never with wages alone.
+    includes_nonwage: bool = False
+    nonwage: Decimal = Decimal(0)
 
 
 @dataclass
@@ -94,6 +100,10 @@ class Issue:
     date: dt.date | None = None
     rule_id: str | None = None  # ties the issue to its finding
     details: dict[str, Any] = field(default_factory=dict)
+    # Where in the file (sheets named by 1-based position: sheet names are often people's names).
+    sheet: int | None = None
+    row: int | None = None
+    cells: list[str] = field(default_factory=list)
 
     def to_contract(self) -> dict[str, Any]:
         out = {
@@ -105,6 +115,10 @@ class Issue:
         }
         if self.rule_id:
             out["rule_id"] = self.rule_id
+        if self.sheet is not None or self.cells:
+            out["sheet"] = self.sheet
+            out["row"] = self.row
+            out["cells"] = list(self.cells)
         return out
 
 
@@ -133,6 +147,8 @@ class SheetSchema:
     method: str
     fingerprint: str | None = None  # layout fingerprint for stored mappings
     notes: list[str] = field(default_factory=list)
+    # How many of the file's own totals on this sheet the reading reproduces.
+    reconciliation: dict[str, int] | None = None
 
 
 @dataclass
