@@ -102,6 +102,8 @@ def sheet_summary(schema: SheetSchema) -> dict[str, Any]:
         "data_rows": list(schema.data_rows) if schema.data_rows else None,
         "confidence": round(schema.confidence, 3),
         "method": schema.method,
+        # How many of the file's own totals on this sheet the reading reproduces (None: it states none).
+        "reconciliation": dict(schema.reconciliation) if schema.reconciliation else None,
     }
 
 

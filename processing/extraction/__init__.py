@@ -16,6 +16,7 @@ from processing.errors import UNRECOGNIZED_LAYOUT, InputError
 from processing.extraction.block import extract_block
 from processing.extraction.merge import merge
 from processing.extraction.per_employee import extract_per_employee
+from processing.extraction.reconcile import reconcile
 from processing.extraction.records import EmployeeInfo, RateBook, SheetResult
 from processing.extraction.register import extract_register, extract_summary
 from processing.extraction.rows import extract_rows
@@ -105,6 +106,9 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
     if not timecards:
         raise InputError(UNRECOGNIZED_LAYOUT, EXPECTED_LAYOUTS)
     schemas = [build_schema(layout) for layout in layouts]
+    checked = reconcile(timecards, loose_totals)
+    for schema in schemas:
+        schema.reconciliation = checked.get(schema.sheet)
     period = _period(layouts, timecards)
     return Extraction(
         timecards=timecards,

@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from processing.evidence.content import SAMPLE_ROWS
+from processing.evidence.formulas import parse_sum, references
+from processing.evidence.identity import choose_identity
 from processing.extraction.common import cell_hours, cell_money, cell_number, is_total_label, source
 from processing.extraction.records import RateBook, Record, SheetResult
 from processing.layout.grid import text_at
@@ -44,11 +47,35 @@ def day_states(layout: Layout, dates: dict[int, dt.date]) -> dict[int, str]:
     return states
 
 
-def cell_mode(sheet: Sheet, rows: list[int], date_cols: list[int], has_hourly_rate: bool) -> str:
-    """hours, dollars or worked-marker: what the numbers in the day cells mean."""
+MONEY_ROLES = frozenset({"hourly_rate", "day_rate", "weekly_rate", "salary", "wage_amount"})
+
+
+def _priced_from_money_columns(sheet: Sheet, rows: list[int], date_cols: list[int], money_cols: set[int]) -> bool:
+    """Day cells computed from the row's rate or salary column (``=$I6*...``, ``=+$J$16/7``): dollars."""
+    if not money_cols:
+        return False
+    day_cols = set(date_cols)
+    priced = formulas = 0
+    for row in rows[:SAMPLE_ROWS]:
+        for col in date_cols:
+            formula = sheet.cell(row, col).formula
+            if not formula:
+                continue
+            formulas += 1
+            refs = {c for _, c in references(formula)} - day_cols
+            if refs & money_cols:
+                priced += 1
+    return formulas > 0 and priced >= formulas / 2
+
+
+def cell_mode(sheet: Sheet, rows: list[int], date_cols: list[int], has_hourly_rate: bool,
+              money_cols: set[int] = frozenset()) -> str:
+    """hours, dollars or worked-marker: what the numbers in the day cells mean, from their evidence."""
+    if _priced_from_money_columns(sheet, rows, date_cols, money_cols):
+        return DOLLARS
     numbers: list[Decimal] = []
     markers = dollar_text = 0
-    for row in rows:
+    for row in rows[:SAMPLE_ROWS]:
         for col in date_cols:
             value = sheet.value(row, col)
             if isinstance(value, str) and "$" in value:
@@ -60,6 +87,8 @@ def cell_mode(sheet: Sheet, rows: list[int], date_cols: list[int], has_hourly_ra
                 numbers.append(number)
     if dollar_text:
         return DOLLARS
+    if numbers and max(numbers) > 24:  # no day holds more than 24 hours: these are dollars
+        return DOLLARS
     if has_hourly_rate:
         return HOURS
     if numbers and all(n in (0, 1) for n in numbers) or (markers and not numbers):
@@ -70,19 +99,10 @@ def cell_mode(sheet: Sheet, rows: list[int], date_cols: list[int], has_hourly_ra
 
 
 def name_column(layout: Layout, rows: list[int], first_date_col: int) -> int | None:
-    for role in ("employee", "last_name"):
-        col = layout.first(role)
-        if col is not None:
-            return col
-    sheet = layout.sheet
-    best, best_count = None, 0
-    for col in range(first_date_col):
-        count = sum(1 for r in rows if isinstance(sheet.value(r, col), str)
-                    and any(ch.isalpha() for ch in str(sheet.value(r, col)))
-                    and match_role(sheet.value(r, col)).role is None)
-        if count > best_count:
-            best, best_count = col, count
-    return best
+    """The identity column, from header and content evidence together (processing.evidence.identity)."""
+    roles = {c: m.role for c, m in layout.roles.items()}
+    choice = choose_identity(layout.sheet, roles, rows, work_start=first_date_col)
+    return choice.column if choice else None
 
 
 def _row_name(layout: Layout, row: int, name_col: int) -> str | None:
@@ -107,7 +127,8 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
     if name_col is None:
         return result
     states = day_states(layout, dates)
-    mode = cell_mode(sheet, rows, date_cols, layout.first("hourly_rate") is not None)
+    money_cols = {c for c, m in layout.roles.items() if m.role in MONEY_ROLES and c < date_cols[0]}
+    mode = cell_mode(sheet, rows, date_cols, layout.first("hourly_rate") is not None, money_cols)
     after_dates = [c for c in layout.roles if c > date_cols[-1]]
     for row in rows:
         label = clean_text(sheet.merged_value(row, name_col))
@@ -135,8 +156,55 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
             result.records.append(record)
             found_any = True
         if found_any:
-            _employee_totals(layout, row, name, after_dates, result)
+            covered = _formula_totals(layout, row, name, emp_id, date_cols, mode, result)
+            _employee_totals(layout, row, name, [c for c in after_dates if c not in covered], result)
     return result
+
+
+NONWAGE_ROLES = frozenset({"per_diem", "reimbursement", "bonus", "deduction"})
+
+
+def _formula_totals(layout: Layout, row: int, name: str, emp_id: str | None, date_cols: list[int], mode: str,
+                    result: SheetResult) -> set[int]:
+    """Cells of this row whose formula adds up its day cells: totals the file states for the person.
+
+    A sum that also takes in per diem, reimbursements or advances (directly, or through another total
+    of the row) is recorded with what it adds beyond wages, so it is compared with wages plus those."""
+    if mode == MARKER:
+        return set()
+    sheet = layout.sheet
+    day_cols = set(date_cols)
+    wage_cells: set[int] = set()
+    covered: set[int] = set()
+    measure = "hours" if mode == HOURS else "pay"
+    for col in range(len(sheet.rows[row])):
+        if col in day_cols:
+            continue
+        cell = sheet.cell(row, col)
+        terms = parse_sum(cell.formula)
+        if terms is None or terms.rows != {row}:
+            continue
+        cols = {c for _, c in terms.terms}
+        days = cols & day_cols
+        if len(days) < 2 and not (cols & wage_cells):
+            continue
+        stated = cell_hours(cell) if measure == "hours" else cell_number(cell)
+        if stated is None:
+            continue
+        extra = Decimal(0)
+        for (_, c), sign in terms.terms.items():
+            if c in day_cols or c in wage_cells:
+                continue
+            value = cell_number(sheet.cell(row, c))
+            extra += sign * (value or Decimal(0))
+        if not (cols - day_cols):
+            wage_cells.add(col)
+        covered.add(col)
+        result.totals.append(StatedTotal(
+            measure=measure, value=stated, scope="employee", employee=name, employee_id=emp_id,
+            sheet=sheet.name, source=source(sheet.name, row, col),
+            includes_nonwage=extra != 0, nonwage=extra))
+    return covered
 
 
 def _money_at(layout: Layout, row: int, role: str) -> Decimal | None:

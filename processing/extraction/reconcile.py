@@ -1,0 +1,86 @@
+"""The file checks the reading: how many of its own stated totals the extracted entries reproduce.
+
+Every total a sheet states (a row's Total / Gross / Days, a TOTAL row, a formula that adds up a row's
+day cells) is recomputed from the entries read from that sheet. The count per sheet goes into the
+result (``reconciliation``), and candidate readings of one sheet are compared by it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from processing.model import Entry, StatedTotal, Timecard
+
+CENT = Decimal("0.01")
+
+
+def _entries_for(stated: StatedTotal, cards: list[Timecard]) -> list[Entry]:
+    if stated.scope == "employee":
+        chosen = [c for c in cards if c.employee == stated.employee
+                  and (stated.employee_id is None or c.employee_id in (None, stated.employee_id))]
+    elif stated.covers is not None:
+        covered = set(stated.covers)
+        chosen = [c for c in cards if c.employee in covered]
+    else:
+        chosen = cards
+    entries = []
+    for card in chosen:
+        for entry in card.entries:
+            if stated.sheet and entry.sources and all(s.sheet != stated.sheet for s in entry.sources):
+                continue
+            if stated.date_from and entry.date < stated.date_from:
+                continue
+            if stated.date_to and entry.date > stated.date_to:
+                continue
+            entries.append(entry)
+    return entries
+
+
+def recomputed(stated: StatedTotal, entries: list[Entry]) -> Decimal | None:
+    """The figure the entries give for this total, on the total's own terms."""
+    worked = [e for e in entries if e.worked]
+    if stated.measure == "days":
+        return Decimal(len(worked))
+    if stated.measure == "average":
+        hours = [e.hours for e in worked if e.hours is not None]
+        return sum(hours, Decimal(0)) / len(hours) if hours else None
+    values = [getattr(e, stated.measure) for e in entries]
+    values = [v for v in values if v is not None]
+    if not values:
+        return Decimal(0) if stated.value == 0 else None
+    total = sum(values, Decimal(0))
+    if stated.measure == "pay" and stated.includes_nonwage:
+        total += stated.nonwage
+    return total
+
+
+def tolerance(stated: StatedTotal, n_entries: int) -> Decimal:
+    """A cent (or a hundredth of an hour) per entry summed: files round each day before adding."""
+    if stated.measure == "days":
+        return Decimal(0)
+    return CENT * max(1, n_entries) + Decimal("0.005")
+
+
+def is_reproduced(stated: StatedTotal, cards: list[Timecard]) -> bool:
+    entries = _entries_for(stated, cards)
+    figure = recomputed(stated, entries)
+    return figure is not None and abs(figure - stated.value) <= tolerance(stated, len(entries))
+
+
+def all_totals(cards: Iterable[Timecard], loose: Iterable[StatedTotal]) -> list[StatedTotal]:
+    return [t for c in cards for t in c.stated_totals] + list(loose)
+
+
+def reconcile(cards: list[Timecard], loose: list[StatedTotal]) -> dict[str, dict[str, int]]:
+    """Per sheet name: {"stated": n, "reproduced": m}."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"stated": 0, "reproduced": 0})
+    for stated in all_totals(cards, loose):
+        key = stated.sheet or ""
+        counts[key]["stated"] += 1
+        counts[key]["reproduced"] += int(is_reproduced(stated, cards))
+    return dict(counts)
+
+
+__all__ = ["is_reproduced", "reconcile", "recomputed", "tolerance"]
