@@ -14,6 +14,7 @@ _RANGE_RE = re.compile(rf"^{_REF}:{_REF}$")
 _CELL_RE = re.compile(rf"^{_REF}$")
 _SUM_RE = re.compile(r"^SUM\((.*)\)$")
 _TERM_SPLIT = re.compile(r"([+-])")
+_SCALED_RE = re.compile(rf"^(SUM\(.*\)|\(.*\))\*(\$?[A-Z]{{1,3}}\$?\d{{1,7}})$")
 MAX_RANGE_CELLS = 20_000  # a sum over more cells than this is not read cell by cell
 
 
@@ -29,6 +30,7 @@ class Sum:
     """A formula that is a signed sum of cells: (row, col) 0-based -> +1 / -1."""
 
     terms: dict[tuple[int, int], int]
+    scale: tuple[int, int] | None = None  # ``SUM(G9:M9)*F9``: day fractions times the row's day rate
 
     @property
     def rows(self) -> set[int]:
@@ -75,6 +77,12 @@ def parse_sum(formula: str | None) -> Sum | None:
     text = formula.strip().lstrip("=").replace(" ", "").upper()
     if not text or "!" in text:
         return None
+    scaled = _SCALED_RE.match(text)
+    if scaled:
+        inner, factor = parse_sum(scaled[1]), _expand(scaled[2])
+        if inner is None or inner.scale is not None or not factor or len(factor) != 1:
+            return None
+        return Sum(inner.terms, scale=factor[0])
     terms: dict[tuple[int, int], int] = {}
     sign = 1
     for token in _TERM_SPLIT.split(text):

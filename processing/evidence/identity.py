@@ -13,6 +13,10 @@ from processing.evidence.content import profile
 from processing.workbook import Sheet
 
 IDENTITY_ROLES = ("employee", "last_name")
+# Roles whose cells are words too: a column of titles or cities is never the person. Any other header
+# role (a "Date" over names, a "Rate" over names) is outweighed by what the column holds.
+TEXT_ROLES = frozenset({"position", "notes", "city", "day_type", "work_state", "weekday", "first_name", "ssn",
+                        "exempt"})
 MIN_PERSON_LIKE = 0.3
 
 
@@ -31,7 +35,7 @@ def choose_identity(sheet: Sheet, roles: dict[int, str | None], rows: list[int],
     best: IdentityChoice | None = None
     for col in sorted(columns - set(exclude)):
         role = roles.get(col)
-        if role not in (None, *IDENTITY_ROLES):
+        if role in TEXT_ROLES:
             continue
         content = profile(sheet, col, rows)
         person = content.person_like

@@ -16,7 +16,7 @@ from processing.evidence.formulas import parse_sum, references
 from processing.evidence.identity import choose_identity
 from processing.extraction.common import cell_hours, cell_money, cell_number, is_total_label, source
 from processing.extraction.records import RateBook, Record, SheetResult
-from processing.layout.grid import text_at
+from processing.layout.grid import date_at, text_at
 from processing.layout.roles import match_role
 from processing.layout.schema import Layout
 from processing.model import StatedTotal
@@ -68,8 +68,11 @@ def _priced_from_money_columns(sheet: Sheet, rows: list[int], date_cols: list[in
     return formulas > 0 and priced >= formulas / 2
 
 
+DAY_FRACTIONS = frozenset(Decimal(n) for n in ("0", "0.25", "0.5", "0.75", "1", "1.5", "2"))
+
+
 def cell_mode(sheet: Sheet, rows: list[int], date_cols: list[int], has_hourly_rate: bool,
-              money_cols: set[int] = frozenset()) -> str:
+              money_cols: set[int] = frozenset(), has_day_rate: bool = False) -> str:
     """hours, dollars or worked-marker: what the numbers in the day cells mean, from their evidence."""
     if _priced_from_money_columns(sheet, rows, date_cols, money_cols):
         return DOLLARS
@@ -87,14 +90,17 @@ def cell_mode(sheet: Sheet, rows: list[int], date_cols: list[int], has_hourly_ra
                 numbers.append(number)
     if dollar_text:
         return DOLLARS
-    if numbers and max(numbers) > 24:  # no day holds more than 24 hours: these are dollars
+    # No day holds more than 24 hours: many such numbers are dollars. Shares, not the maximum, so one
+    # stray row (a zip code line between people) does not decide for the whole sheet.
+    worked = [n for n in numbers if n != 0]
+    if worked and sum(1 for n in worked if n > 24) >= max(1, len(worked) // 5):
         return DOLLARS
     if has_hourly_rate:
         return HOURS
-    if numbers and all(n in (0, 1) for n in numbers) or (markers and not numbers):
+    fractions = sum(1 for n in numbers if n in DAY_FRACTIONS)
+    if numbers and fractions >= 0.9 * len(numbers) and (max(numbers) <= 1 or has_day_rate) \
+            or (markers and not numbers):
         return MARKER
-    if numbers and max(numbers) > 24:
-        return DOLLARS
     return HOURS
 
 
@@ -114,6 +120,34 @@ def _row_name(layout: Layout, row: int, name_col: int) -> str | None:
     return normalize_name(value) if isinstance(value, str) else None
 
 
+SERIAL_DATES = (32874, 54789)  # 1990-01-01 .. 2049-12-31 as spreadsheet serials
+
+
+def date_rows(layout: Layout, rows: list[int], date_cols: list[int]) -> dict[int, dict[int, dt.date]]:
+    """Later rows that hold dates over the day columns again: each opens a section (week 2, a second table,
+    the next person's block) whose day cells take their dates from it."""
+    sheet = layout.sheet
+    found: dict[int, dict[int, dt.date]] = {}
+    for row in rows:
+        if len(sheet.rows[row]) <= date_cols[0] if row < sheet.n_rows else True:
+            continue
+        dates = {}
+        for col in date_cols:
+            cell = sheet.cell(row, col)
+            if cell.value is None and not cell.formula:
+                continue
+            if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool) and not (
+                    cell.number_format and any(ch in cell.number_format.lower() for ch in "dmy")) \
+                    and not SERIAL_DATES[0] <= cell.value <= SERIAL_DATES[1]:
+                continue  # a plain small number over a day is hours or dollars, not a serial date
+            day = date_at(sheet, row, col, date1904=layout.date1904, period=layout.period)
+            if day:
+                dates[col] = day
+        if len(dates) >= 3 and (max(dates.values()) - min(dates.values())).days <= 62:
+            found[row] = dates
+    return found
+
+
 def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
     result = SheetResult()
     detection = layout.detection
@@ -127,10 +161,28 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
     if name_col is None:
         return result
     states = day_states(layout, dates)
-    money_cols = {c for c, m in layout.roles.items() if m.role in MONEY_ROLES and c < date_cols[0]}
-    mode = cell_mode(sheet, rows, date_cols, layout.first("hourly_rate") is not None, money_cols)
     after_dates = [c for c in layout.roles if c > date_cols[-1]]
+    sections = date_rows(layout, rows, date_cols)
+    # What the day cells mean is judged on the rows that are people's (a row of zip codes between
+    # people is not a day's dollars); in a block sheet every value row is someone's.
+    person_rows = rows if sections else [r for r in rows if _row_name(layout, r, name_col)]
+    money_cols = {c for c, m in layout.roles.items() if m.role in MONEY_ROLES and c < date_cols[0]}
+    mode = cell_mode(sheet, person_rows or rows, date_cols, layout.first("hourly_rate") is not None, money_cols,
+                     layout.first("day_rate") is not None)
+    # A block per person: the name sits on (or above) the block's first date row and the value rows
+    # below carry it; only when the sheet repeats its date rows, so a plain grid's blank-name rows stay unread.
+    carry = bool(sections)
+    header_row = detection.date_header.row
+    carried = _row_name(layout, header_row, name_col) if carry else None
+    carried_id = _row_id(layout, header_row) if carried else None
     for row in rows:
+        if row in sections:
+            dates = sections[row]
+            if carry:
+                own = _row_name(layout, row, name_col)
+                if own:
+                    carried, carried_id = own, _row_id(layout, row)
+            continue
         label = clean_text(sheet.merged_value(row, name_col))
         row_label = next((clean_text(sheet.value(row, c)) for c in range(date_cols[0])
                           if isinstance(sheet.value(row, c), str) and clean_text(sheet.value(row, c))), "")
@@ -138,17 +190,20 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
             _sheet_totals(layout, row, dates, mode, after_dates, result)
             continue
         name = _row_name(layout, row, name_col)
+        emp_id = _row_id(layout, row)
+        if name and carry and match_role(name).role is None:
+            carried, carried_id = name, emp_id
+        elif not name and carry and carried:
+            name, emp_id = carried, carried_id
         if not name or match_role(name).role is not None:
             continue
-        id_col = layout.first("employee_id")
-        emp_id = normalize_employee_id(sheet.value(row, id_col)) if id_col is not None else None
         position_col = layout.first("position")
         position = sheet.value(row, position_col) if position_col is not None else None
         info = rates.find(name, emp_id, position if isinstance(position, str) else None)
         hourly = _money_at(layout, row, "hourly_rate") or (info.hourly_rate if info else None)
         day_rate = _money_at(layout, row, "day_rate") or (info.day_rate if info else None)
         found_any = False
-        for col in date_cols:
+        for col in sorted(dates):
             record = day_record(sheet, row, col, dates[col], name, emp_id, mode, hourly, day_rate)
             if record is None:
                 continue
@@ -156,7 +211,7 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
             result.records.append(record)
             found_any = True
         if found_any:
-            covered = _formula_totals(layout, row, name, emp_id, date_cols, mode, result)
+            covered = _formula_totals(layout, row, name, emp_id, dates, mode, result)
             _employee_totals(layout, row, name, [c for c in after_dates if c not in covered], result)
     return result
 
@@ -164,16 +219,14 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
 NONWAGE_ROLES = frozenset({"per_diem", "reimbursement", "bonus", "deduction"})
 
 
-def _formula_totals(layout: Layout, row: int, name: str, emp_id: str | None, date_cols: list[int], mode: str,
+def _formula_totals(layout: Layout, row: int, name: str, emp_id: str | None, dates: dict[int, dt.date], mode: str,
                     result: SheetResult) -> set[int]:
     """Cells of this row whose formula adds up its day cells: totals the file states for the person.
 
     A sum that also takes in per diem, reimbursements or advances (directly, or through another total
     of the row) is recorded with what it adds beyond wages, so it is compared with wages plus those."""
-    if mode == MARKER:
-        return set()
     sheet = layout.sheet
-    day_cols = set(date_cols)
+    day_cols = set(dates)
     wage_cells: set[int] = set()
     covered: set[int] = set()
     measure = "hours" if mode == HOURS else "pay"
@@ -188,6 +241,8 @@ def _formula_totals(layout: Layout, row: int, name: str, emp_id: str | None, dat
         days = cols & day_cols
         if len(days) < 2 and not (cols & wage_cells):
             continue
+        if (terms.scale is not None) != (mode == MARKER):
+            continue  # marked days add up to pay only through the day rate, other cells directly
         stated = cell_hours(cell) if measure == "hours" else cell_number(cell)
         if stated is None:
             continue
@@ -200,11 +255,18 @@ def _formula_totals(layout: Layout, row: int, name: str, emp_id: str | None, dat
         if not (cols - day_cols):
             wage_cells.add(col)
         covered.add(col)
+        summed_days = [dates[c] for c in cols & day_cols] or list(dates.values())
         result.totals.append(StatedTotal(
             measure=measure, value=stated, scope="employee", employee=name, employee_id=emp_id,
             sheet=sheet.name, source=source(sheet.name, row, col),
+            date_from=min(summed_days), date_to=max(summed_days),
             includes_nonwage=extra != 0, nonwage=extra))
     return covered
+
+
+def _row_id(layout: Layout, row: int) -> str | None:
+    id_col = layout.first("employee_id")
+    return normalize_employee_id(layout.sheet.value(row, id_col)) if id_col is not None else None
 
 
 def _money_at(layout: Layout, row: int, role: str) -> Decimal | None:
@@ -224,7 +286,9 @@ def day_record(sheet: Sheet, row: int, col: int, day: dt.date, name: str, emp_id
         number = to_decimal(value)
         if not (is_worked_marker(value) or (number is not None and number != 0)):
             return None
-        record.pay = day_rate
+        # A day fraction (0.5 = half a day) is paid as that share of the day rate.
+        fraction = number if number is not None and number in DAY_FRACTIONS else Decimal(1)
+        record.pay = day_rate * fraction if day_rate is not None else None
         return record
     if mode == DOLLARS:
         amount = cell_number(cell)

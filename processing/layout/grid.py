@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from processing.readers.refs import column_index, column_letters
+from processing.evidence.periods import sheet_name_period
 from processing.values import clean_text, parse_date, parse_period
 from processing.workbook import CellError, Sheet
 
@@ -114,7 +115,7 @@ def find_period(sheet: Sheet, last_row: int | None = None) -> tuple[dt.date, dt.
             period = parse_period(joined)
             if period:
                 return period
-    return parse_period(sheet.name)
+    return parse_period(sheet.name) or sheet_name_period(sheet.name)
 
 
 __all__ = [
