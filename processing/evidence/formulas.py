@@ -14,7 +14,7 @@ _RANGE_RE = re.compile(rf"^{_REF}:{_REF}$")
 _CELL_RE = re.compile(rf"^{_REF}$")
 _SUM_RE = re.compile(r"^SUM\((.*)\)$")
 _TERM_SPLIT = re.compile(r"([+-])")
-_SCALED_RE = re.compile(rf"^(SUM\(.*\)|\(.*\))\*(\$?[A-Z]{{1,3}}\$?\d{{1,7}})$")
+_SCALED_RE = re.compile(r"^(SUM\(.*\)|\(.*\))\*(\$?[A-Z]{1,3}\$?\d{1,7})$")
 MAX_RANGE_CELLS = 20_000  # a sum over more cells than this is not read cell by cell
 
 

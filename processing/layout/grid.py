@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from processing.readers.refs import column_index, column_letters
 from processing.evidence.periods import sheet_name_period
+from processing.readers.refs import column_index, column_letters
 from processing.values import clean_text, parse_date, parse_period
 from processing.workbook import CellError, Sheet
 
