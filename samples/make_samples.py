@@ -22,6 +22,9 @@ from samples.generator.grid_samples import (  # noqa: E402
     repeated_header_blocks,
     stage_crew_transposed,
 )
+from samples.generator.lookalikes.biweekly_labor_blocks import biweekly_labor_blocks  # noqa: E402
+from samples.generator.lookalikes.sectioned_salary import sectioned_weekly_salary  # noqa: E402
+from samples.generator.lookalikes.two_week_blocks import two_week_tour_blocks  # noqa: E402
 from samples.generator.row_samples import (  # noqa: E402
     legacy_long_xls,
     missing_rate_csv,
@@ -53,6 +56,10 @@ BUILDERS = [
     missing_rate_csv,
     repeated_header_blocks,
     month_day_grid_xls,
+    # Look-alikes of real public payroll workbooks (issue 10): structure and traps, invented contents.
+    sectioned_weekly_salary,
+    two_week_tour_blocks,
+    biweekly_labor_blocks,
 ]
 
 
@@ -62,14 +69,24 @@ def main(out: Path = HERE) -> list[Path]:
                  "Written by `python samples/make_samples.py` (deterministic). Each file has its expected result",
                  "`<name>.expected.json`, computed from the generator's own ground truth.", "",
                  "| file | family | traps | decision |", "|---|---|---|---|"]
+    lookalikes = []
     for build in BUILDERS:
         truth = build(out)
+        if truth.structure:
+            lookalikes.append((truth.file_name, truth))
         path = out / truth.file_name
         write_expected(truth, path)
         written.append(path)
         decision = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json").read_text())["decision"]
         catalogue.append(f"| {path.name} | {truth.family} | {', '.join(truth.traps)} | {decision} |")
-    (out / "TIMECARD_SAMPLES.md").write_text("\n".join(catalogue) + "\n", encoding="utf-8")
+    if lookalikes:
+        catalogue += ["", "## Look-alikes of real payroll workbooks", "",
+                      "Samples 16 and later copy the structure and the traps of layouts met in real public tour,",
+                      "crew and retail payroll workbooks (issue 10), with invented people, companies and figures.",
+                      "Nothing in them comes from a real file's cells.", ""]
+        for name, truth in lookalikes:
+            catalogue += [f"### {name}", "", truth.structure, "", "Traps: " + "; ".join(truth.traps) + ".", ""]
+    (out / "TIMECARD_SAMPLES.md").write_text("\n".join(catalogue).rstrip("\n") + "\n", encoding="utf-8")
     return written
 
 

@@ -70,6 +70,7 @@ class Truth:
     week_start: dt.date | None = None  # the file's own week when it covers exactly one week
     traps: list[str] = field(default_factory=list)
     family: str = ""
+    structure: str = ""  # for look-alikes of real workbooks: the layout copied, in prose (TIMECARD_SAMPLES.md)
 
     def person(self, employee: str, employee_id: str | None = None) -> Person:
         for person in self.people:
@@ -79,12 +80,20 @@ class Truth:
         self.people.append(person)
         return person
 
-    def state_total(self, employee: str | None, measure: str, stated: object, sheet: str | None = None) -> None:
+    def state_total(self, employee: str | None, measure: str, stated: object, sheet: str | None = None, *,
+                    among: list[str] | None = None, dates: list[dt.date] | None = None,
+                    extra: object = 0) -> None:
         """Record a total the file states; its true value is computed from the entries.
-        ``sheet`` names the sheet of a sheet-level total whose entries are on that sheet."""
-        people = [p for p in self.people if employee is None or p.employee == employee]
-        values = [getattr(d, measure) for p in people for d in p.days if getattr(d, measure) is not None]
-        self.stated_totals.append((employee, measure, D(stated), sum(values, Decimal(0)), len(values),
+        ``sheet`` names the sheet of a sheet-level total whose entries are on that sheet.
+        ``among`` limits a sheet-level total to some people (one section of a sheet),
+        ``dates`` to some dates (one week's row, one day's column); ``extra`` is the non-wage
+        money (per diem, reimbursements, bonus, less deductions) a stated pay total includes,
+        so "Total Due" is compared with wages plus those, never flagged for them."""
+        people = [p for p in self.people if (employee is None or p.employee == employee)
+                  and (among is None or p.employee in among)]
+        values = [getattr(d, measure) for p in people for d in p.days
+                  if getattr(d, measure) is not None and (dates is None or d.date in dates)]
+        self.stated_totals.append((employee, measure, D(stated), sum(values, Decimal(0)) + D(extra), len(values),
                                    sheet if employee is None else None))
 
 

@@ -1,0 +1,74 @@
+"""An openpyxl workbook that remembers the cached value of every formula it is given.
+
+Real payroll workbooks are saved by Excel, so every formula cell carries its last computed
+value; readers take that cached value. openpyxl writes formulas without one, so each
+``formula`` call records the value Excel would have cached and ``save`` writes it in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from samples.generator.writers import save_xlsx
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def serial(day: dt.date) -> int:
+    """The 1900-system serial Excel stores for a date (valid after 1 March 1900)."""
+    return (day - EXCEL_EPOCH).days
+
+
+def cached_text(value: object) -> str:
+    """A numeric cached value as Excel writes it in <v>: dates as serials, floats in full."""
+    if isinstance(value, dt.datetime):
+        return str(serial(value.date()))
+    if isinstance(value, dt.date):
+        return str(serial(value))
+    if isinstance(value, bool):
+        raise TypeError("boolean cached values need t=\"b\"; not used by the samples")
+    if isinstance(value, Decimal):
+        value = float(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+class Book:
+    """A workbook whose formula cells keep a numeric cached value."""
+
+    def __init__(self) -> None:
+        self.workbook = Workbook()
+        self._first_unused = True
+        self._cached: dict[str, dict[str, str]] = {}
+
+    def sheet(self, title: str, state: str = "visible") -> Worksheet:
+        if self._first_unused:
+            ws = self.workbook.active
+            ws.title = title
+            self._first_unused = False
+        else:
+            ws = self.workbook.create_sheet(title)
+        ws.sheet_state = state
+        return ws
+
+    def formula(self, ws: Worksheet, row: int, column: int, text: str, cached: object,
+                number_format: str | None = None):
+        """Write ``text`` (starting with '=') in a cell whose saved value is ``cached``."""
+        cell = ws.cell(row=row, column=column, value=text)
+        if number_format:
+            cell.number_format = number_format
+        part = f"xl/worksheets/sheet{self.workbook.worksheets.index(ws) + 1}.xml"
+        self._cached.setdefault(part, {})[cell.coordinate] = cached_text(cached)
+        return cell
+
+    def save(self, path: Path) -> None:
+        save_xlsx(self.workbook, path, cached=self._cached)
+
+
+__all__ = ["Book", "cached_text", "serial"]
