@@ -83,16 +83,47 @@ def extract_block(layout: Layout, rates: RateBook) -> SheetResult:
                     result.totals.append(StatedTotal(
                         measure="hours" if kind == "hours" else "pay", value=value, scope="employee",
                         employee=name, sheet=sheet.name, source=source(sheet.name, row, col)))
+    people_rates = {}
+    for name in blocks:
+        info = rates.find(name, meta[name]["id"])
+        people_rates[name] = meta[name]["rate"] or (info.hourly_rate if info else None)
+    excludes_overtime = paid_hours_exclude_overtime(blocks, people_rates)
     for name, days in blocks.items():
         person = meta[name]
-        info = rates.find(name, person["id"])
-        rate = person["rate"] or (info.hourly_rate if info else None)
+        rate = people_rates[name]
         for day in sorted(days):
-            values = days[day]
+            values = dict(days[day])
+            if excludes_overtime and "hours" in values and "overtime_hours" in values:
+                values["straight_hours"] = values["hours"]
+                values["hours"] = values["hours"] + values["overtime_hours"]
             record = _record(name, person, day, values, rate, sheet.name)
             if record is not None:
                 result.records.append(record)
     return result
+
+
+def paid_hours_exclude_overtime(blocks: dict[str, dict[dt.date, dict[str, Decimal]]],
+                                rates: dict[str, Decimal | None]) -> bool:
+    """Whether a block's PAID HOURS row leaves out the OVERTIME row (the file's labor cost decides).
+
+    Days with overtime, a labor cost and a rate are priced both ways; the reading the file's own
+    labor cost agrees with more often wins. Without such days, paid hours include overtime."""
+    including = excluding = 0
+    for name, days in blocks.items():
+        rate = rates.get(name)
+        if rate is None:
+            continue
+        for values in days.values():
+            hours, overtime, pay = values.get("hours"), values.get("overtime_hours"), values.get("pay")
+            if hours is None or not overtime or pay is None:
+                continue
+            premium = rate * Decimal("1.5") * overtime
+            including += abs(round_money(rate * (hours - overtime) + premium) - pay) <= CENT
+            excluding += abs(round_money(rate * hours + premium) - pay) <= CENT
+    return excluding > including
+
+
+CENT = Decimal("0.01")
 
 
 def _record(name: str, person: dict, day: dt.date, values: dict[str, Decimal], rate: Decimal | None,
