@@ -47,7 +47,7 @@ def sheet_fingerprint(result: dict[str, Any] | None, sheet: str) -> str:
 def fingerprint_from_file(name: str, data: bytes, sheet: str) -> str:
     """The layout fingerprint of ``sheet`` read from the file itself: a job that failed with
     UNRECOGNIZED_LAYOUT has no stored schema, and mapping its columns is how it gets read."""
-    from processing.layout.schema import detect_layout
+    from processing.families import detect_layout
     from processing.readers import read_workbook
 
     workbook = read_workbook(name, data)

@@ -2,8 +2,7 @@
 
     extraction = extract(workbook, settings, mappings=None)
 
-Per sheet: detect the layout (processing.layout), then read it with its family's
-extractor. Registers are read first so that their rates can price the day cells of the
+Per sheet: the family registry (processing.families) classifies it and its family reads it. Registers are read first so that their rates can price the day cells of the
 other sheets. Summary and register sheets never create entries.
 """
 
@@ -12,23 +11,16 @@ from __future__ import annotations
 import datetime as dt
 
 from core.operational_settings import OperationalSettings
+from processing import families
 from processing.errors import UNRECOGNIZED_LAYOUT, InputError
-from processing.extraction.block import extract_block
 from processing.extraction.merge import merge
-from processing.extraction.per_employee import extract_per_employee
 from processing.extraction.reconcile import reconcile
 from processing.extraction.records import EmployeeInfo, RateBook, SheetResult
-from processing.extraction.register import extract_register, extract_summary
-from processing.extraction.rows import extract_rows
-from processing.extraction.transposed import extract_transposed
-from processing.extraction.wide import extract_wide
 from processing.layout.grid import cell_ref
-from processing.layout.schema import Layout, build_schema, detect_layout
+from processing.layout.schema import Layout, build_schema
 from processing.markdown import sheet_markdown
 from processing.model import Extraction, Issue
 from processing.workbook import CellError, Workbook
-
-ENTRY_FAMILIES = ("long", "punch", "per_employee", "wide_grid", "block", "transposed")
 
 EXPECTED_LAYOUTS = (
     "no sheet holds a recognizable timecard. Expected one of: a table with a header row naming "
@@ -64,29 +56,14 @@ def _unreadable_cells(workbook: Workbook, resolved: set[tuple[str, int, int]]) -
     return issues
 
 
-def _read(layout: Layout, rates: RateBook) -> SheetResult:
-    family = layout.family
-    if family in ("long", "punch"):
-        return extract_rows(layout, rates)
-    if family == "per_employee":
-        return extract_per_employee(layout, rates)
-    if family == "wide_grid":
-        return extract_wide(layout, rates)
-    if family == "block":
-        return extract_block(layout, rates)
-    if family == "transposed":
-        return extract_transposed(layout, rates)
-    return SheetResult()
-
-
 def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[str, dict] | None = None) -> Extraction:
-    layouts = [detect_layout(sheet, date1904=workbook.date1904, mappings=mappings) for sheet in workbook.sheets]
+    # ``families`` is used through the module: it imports the readers, which import this package.
+    layouts = [families.detect_layout(sheet, date1904=workbook.date1904, mappings=mappings)
+               for sheet in workbook.sheets]
     side_results: list[SheetResult] = []
     for layout in layouts:
-        if layout.family == "register":
-            side_results.append(extract_register(layout))
-        elif layout.family == "summary":
-            side_results.append(extract_summary(layout))
+        if layout.family in families.BY_NAME and layout.family not in families.ENTRY_FAMILIES:
+            side_results.append(families.read(layout, None))
     infos: dict[str, EmployeeInfo] = {}
     for result in side_results:
         for key, info in result.infos.items():
@@ -97,8 +74,8 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
     rates = RateBook(infos)
     entry_results: list[SheetResult] = []
     for layout in layouts:
-        if layout.family in ENTRY_FAMILIES:
-            result = _read(layout, rates)
+        if layout.family in families.ENTRY_FAMILIES:
+            result = families.read(layout, rates)
             entry_results.append(result)
             if not result.records:
                 layout.notes.append("no entries found on this sheet")
@@ -124,7 +101,7 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
 def _period(layouts: list[Layout], timecards) -> tuple[dt.date, dt.date] | None:
     dates = [e.date for card in timecards for e in card.entries]
     for layout in layouts:
-        if layout.period and layout.family in ENTRY_FAMILIES:
+        if layout.period and layout.family in families.ENTRY_FAMILIES:
             return layout.period
     for layout in layouts:
         if layout.period:

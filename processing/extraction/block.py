@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from processing.extraction.common import cell_hours, cell_money, cell_number, is_total_label, source
 from processing.extraction.records import RateBook, Record, SheetResult
-from processing.layout.classify import BLOCK_LABELS
+from processing.layout.labels import BLOCK_LABELS
 from processing.layout.roles import match_role, normalize_header
 from processing.layout.schema import Layout
 from processing.model import StatedTotal

@@ -1,6 +1,7 @@
 """The schema record of one sheet: family, header rows, data block, column roles and types.
 
-``detect_layout`` is the loss-register stage for one sheet: it classifies the sheet, picks
+``build_layout`` is the loss-register stage for one sheet: it classifies the sheet (through the
+family registry, processing.families), picks
 header rows, applies a stored reviewer mapping when the layout fingerprint is known, and
 returns both the working ``Layout`` (used by extraction) and the ``SheetSchema`` record.
 """
@@ -11,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from processing.layout.classify import Detection, classify
+from processing.layout.detection import Detection
 from processing.layout.fingerprint import fingerprint
 from processing.layout.grid import column_index, column_letter, find_period, non_empty_columns, row_is_empty, text_at
 from processing.layout.headers import find_table_header
@@ -133,7 +134,9 @@ def _data_block(sheet: Sheet, start: int) -> tuple[int, int] | None:
     return (start, last) if last is not None else None
 
 
-def detect_layout(sheet: Sheet, *, date1904: bool = False, mappings: dict[str, dict] | None = None) -> Layout:
+def build_layout(sheet: Sheet, *, date1904: bool = False, mappings: dict[str, dict] | None = None,
+                 classify) -> Layout:
+    """The working layout of one sheet; ``classify`` (processing.families.classify) picks its family."""
     period = find_period(sheet)
     table = find_table_header(sheet)
     table_key = fingerprint(sheet, table.rows) if table else None
@@ -231,4 +234,4 @@ def build_schema(layout: Layout) -> SheetSchema:
         fingerprint=layout.fingerprint, notes=notes)
 
 
-__all__ = ["Layout", "build_schema", "detect_layout"]
+__all__ = ["Detection", "Layout", "build_layout", "build_schema"]

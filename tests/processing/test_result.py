@@ -112,7 +112,8 @@ def test_extras_are_small_and_stored_result_adds_schema_markdown_and_history():
     assert result["period"] == {"start": "2026-03-02", "end": "2026-03-08"}
     assert result["extraction_method"] == "deterministic"
     assert result["sheets"] == [{"sheet": "Week 12", "hidden": False, "family": "wide_grid", "header_rows": [1],
-                                 "data_rows": [2, 5], "confidence": 0.931, "method": "header"}]
+                                 "data_rows": [2, 5], "confidence": 0.931, "method": "header",
+                                 "reconciliation": None}]
     assert "markdown" not in result
 
     stored = build_stored_result(result, ex, {"read": 1.5, "extract": 2.0})

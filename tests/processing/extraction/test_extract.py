@@ -11,7 +11,7 @@ import pytest
 from core.operational_settings import OperationalSettings
 from processing.errors import UNRECOGNIZED_LAYOUT, InputError
 from processing.extraction import extract
-from processing.layout import detect_layout
+from processing.families import detect_layout
 from tests.processing.extraction.grids import sheet, workbook
 
 D = dt.datetime

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from processing.layout import build_schema, detect_layout, fingerprint
+from processing.families import detect_layout
+from processing.layout import build_schema, fingerprint
 from tests.processing.extraction.grids import sheet
 
 D = dt.datetime

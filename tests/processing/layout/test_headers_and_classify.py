@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from processing.layout.classify import classify
+from processing.families import classify
 from processing.layout.grid import date_at, find_period
 from processing.layout.headers import find_date_column, find_date_header_row, find_table_header
 from tests.processing.extraction.grids import sheet
