@@ -42,17 +42,35 @@ def _resolved_cells(layouts: list[Layout]) -> set[tuple[str, int, int]]:
 
 
 def _unreadable_cells(workbook: Workbook, resolved: set[tuple[str, int, int]]) -> list[Issue]:
-    """One error issue per error value (#REF!, #VALUE!...): named by sheet and cell, never by content."""
+    """One error issue per error value (#REF!, #VALUE!...) on a visible sheet: named by the sheet's position
+    and the cell, never by content or sheet name. A hidden helper sheet's #N/A lookups are its own business."""
     issues: list[Issue] = []
-    for sheet in workbook.sheets:
+    for position, sheet in enumerate(workbook.sheets, start=1):
+        if sheet.hidden:
+            continue
         for row_index, row in enumerate(sheet.rows):
             for col_index, cell in enumerate(row):
                 if isinstance(cell.value, CellError) and (sheet.name, row_index, col_index) not in resolved:
                     ref = cell_ref(row_index, col_index)
                     issues.append(Issue(
                         code="UNREADABLE_CELL", severity="error",
-                        message=f"Cell {ref} on sheet '{sheet.name}' holds a spreadsheet error value and was not read",
-                        details={"sheet": sheet.name, "cell": ref}))
+                        message=f"Cell {ref} on sheet {position} holds a spreadsheet error value and was not read",
+                        details={"cell": ref}, sheet=position, row=row_index + 1, cells=[ref]))
+    return issues
+
+
+def _uncertain_layouts(workbook: Workbook, layouts: list[Layout]) -> list[Issue]:
+    """A sheet two families read about equally well goes to a person, saying what was guessed."""
+    issues = []
+    for position, layout in enumerate(layouts, start=1):
+        alternatives = layout.detection.alternatives
+        if layout.family in families.ENTRY_FAMILIES and alternatives:
+            issues.append(Issue(
+                code="LAYOUT_UNCERTAIN", severity="warning",
+                message=(f"Sheet {position} was read as {layout.family.replace('_', ' ')}, but it fits "
+                         f"{', '.join(a.replace('_', ' ') for a in alternatives)} almost as well; confirm the "
+                         "column mapping (confirmMapping) if the entries look wrong"),
+                details={"family": layout.family, "alternatives": list(alternatives)}, sheet=position))
     return issues
 
 
@@ -93,19 +111,22 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
         stated_totals=loose_totals,
         period_start=period[0] if period else None,
         period_end=period[1] if period else None,
-        issues=_unreadable_cells(workbook, _resolved_cells(layouts)),
+        issues=_unreadable_cells(workbook, _resolved_cells(layouts)) + _uncertain_layouts(workbook, layouts),
         markdown={layout.sheet.name: sheet_markdown(layout) for layout in layouts},
     )
 
 
 def _period(layouts: list[Layout], timecards) -> tuple[dt.date, dt.date] | None:
+    """The pay period: from the visible sheets that hold entries (one sheet per week: all of them together);
+    a hidden helper sheet's dates never decide it."""
+    visible = [layout for layout in layouts if not layout.sheet.hidden]
+    stated = [layout.period for layout in visible if layout.period and layout.family in families.ENTRY_FAMILIES]
+    if stated:
+        return min(p[0] for p in stated), max(p[1] for p in stated)
+    stated = [layout.period for layout in visible if layout.period]
+    if stated:
+        return stated[0]
     dates = [e.date for card in timecards for e in card.entries]
-    for layout in layouts:
-        if layout.period and layout.family in families.ENTRY_FAMILIES:
-            return layout.period
-    for layout in layouts:
-        if layout.period:
-            return layout.period
     if dates:
         return min(dates), max(dates)
     return None

@@ -19,28 +19,34 @@ from processing.values import name_key, round_hours, round_money
 
 
 class _Identities:
-    """Which records belong to the same person."""
+    """Which records belong to the same person: the employee id when the file gives one, else the name.
+    Two people with the same name and different ids stay two people."""
 
     def __init__(self) -> None:
         self.by_id: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
         self.names: list[str] = []
+        self.ids: dict[int, str] = {}
 
     def key(self, name: str, employee_id: str | None) -> int:
         nkey = name_key(name)
+        named = self.by_name.get(nkey)
         if employee_id and employee_id in self.by_id:
             found = self.by_id[employee_id]
-        elif nkey in self.by_name:
-            found = self.by_name[nkey]
+        elif named is not None and not (employee_id and self.ids.get(named, employee_id) != employee_id):
+            found = named
         else:
             found = len(self.names)
             self.names.append(name)
         if employee_id:
             self.by_id.setdefault(employee_id, found)
+            self.ids.setdefault(found, employee_id)
         self.by_name.setdefault(nkey, found)
         return found
 
-    def lookup(self, name: str | None) -> int | None:
+    def lookup(self, name: str | None, employee_id: str | None = None) -> int | None:
+        if employee_id and employee_id in self.by_id:
+            return self.by_id[employee_id]
         return self.by_name.get(name_key(name)) if name else None
 
 
@@ -130,7 +136,7 @@ def merge(results: list[SheetResult]) -> tuple[list[Timecard], list[StatedTotal]
     for result in results:
         for stated in result.totals:
             if stated.scope == "employee":
-                key = people.lookup(stated.employee)
+                key = people.lookup(stated.employee, stated.employee_id)
                 if key is not None and key in timecards:
                     timecards[key].stated_totals.append(replace(stated, employee=people.names[key]))
                 else:

@@ -120,9 +120,10 @@ def expected_issues(truth: Truth) -> list[dict]:
         issues.append({"code": code, "severity": severity, "employee": employee,
                        "date": date.isoformat() if date else None, "message": message})
 
-    for sheet, ref in truth.unreadable_cells:
+    # Sheets are named by position (sheet names are often people's names: never echoed back).
+    for position, ref in truth.unreadable_cells:
         issue("UNREADABLE_CELL", "error", None, None,
-              f"Cell {ref} on sheet '{sheet}' holds a spreadsheet error value and was not read")
+              f"Cell {ref} on sheet {position} holds a spreadsheet error value and was not read")
     for person in truth.people:
         weeks: dict[dt.date, list[Day]] = {}
         for day in sorted(person.days, key=lambda d: d.date):

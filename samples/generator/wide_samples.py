@@ -216,7 +216,7 @@ def ref_error_grid(out: Path) -> Truth:
         for i, value in enumerate(days):
             ws.cell(row=r, column=3 + i, value=value)
             if value == "#REF!":
-                truth.unreadable_cells.append(("Timesheet", ws.cell(row=r, column=3 + i).coordinate))
+                truth.unreadable_cells.append((1, ws.cell(row=r, column=3 + i).coordinate))
             elif isinstance(value, (int, float)):
                 person.add(WEEK1[i], value, money(D(value) * D(rate)))
         ws.cell(row=r, column=10, value=float(rate))

@@ -124,3 +124,17 @@ def test_markdown_of_a_per_employee_sheet_keeps_the_banner_naming_the_person():
     rows = [["Employee Name:", "Lee, Ann"], ["Date", "Start", "End", "Hours"], [D(2026, 3, 2), "9:00", "17:00", 8]]
     table = extract(workbook(sheet("Ann", rows)), SETTINGS).markdown["Ann"]
     assert "Lee, Ann" in table and "| 2026-03-02 | 9:00 | 17:00 | 8 |" in table
+
+
+def test_same_name_with_different_ids_stays_two_people():
+    from processing.extraction.merge import merge
+    from processing.extraction.records import Record, SheetResult
+
+    day = dt.date(2026, 3, 2)
+    result = SheetResult(records=[
+        Record(employee="Ann Lee", employee_id="101", date=day, hours=Decimal(8)),
+        Record(employee="Ann Lee", employee_id="202", date=day, hours=Decimal(6)),
+        Record(employee="Ann Lee", employee_id="101", date=day + dt.timedelta(days=1), hours=Decimal(7)),
+    ])
+    cards, _ = merge([result])
+    assert sorted((c.employee_id, c.total_hours) for c in cards) == [("101", Decimal(15)), ("202", Decimal(6))]
