@@ -103,6 +103,18 @@ def parse_sum(formula: str | None) -> Sum | None:
     return Sum(terms) if terms else None
 
 
+_COUNT_RE = re.compile(r"^COUNTA?\((.*)\)$")
+
+
+def parse_count(formula: str | None) -> list[tuple[int, int]] | None:
+    """The cells a ``=COUNTA(K13:Q13)`` / ``=COUNT(...)`` counts: a stated number of worked days."""
+    if not formula:
+        return None
+    text = formula.strip().lstrip("=").replace(" ", "").upper()
+    match = _COUNT_RE.match(text)
+    return _sum_arguments(match[1]) if match and "!" not in text else None
+
+
 def references(formula: str | None) -> list[tuple[int, int]]:
     """Every same-sheet cell a formula names (for 'this day cell is computed from a rate column')."""
     if not formula or "!" in formula:
@@ -110,4 +122,4 @@ def references(formula: str | None) -> list[tuple[int, int]]:
     return [(int(m[2]) - 1, column_index(m[1])) for m in re.finditer(_REF, formula.upper())]
 
 
-__all__ = ["Sum", "column_index", "parse_sum", "references"]
+__all__ = ["Sum", "column_index", "parse_count", "parse_sum", "references"]

@@ -111,7 +111,8 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
         stated_totals=loose_totals,
         period_start=period[0] if period else None,
         period_end=period[1] if period else None,
-        issues=_unreadable_cells(workbook, _resolved_cells(layouts)) + _uncertain_layouts(workbook, layouts),
+        issues=(_unreadable_cells(workbook, _resolved_cells(layouts)) + _uncertain_layouts(workbook, layouts)
+                + [issue for result in entry_results + side_results for issue in result.issues]),
         markdown={layout.sheet.name: sheet_markdown(layout) for layout in layouts},
     )
 

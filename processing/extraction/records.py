@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from processing.model import SourceRef, StatedTotal
+from processing.model import Issue, SourceRef, StatedTotal
 from processing.values import name_key
 
 
@@ -64,6 +64,7 @@ class SheetResult:
     records: list[Record] = field(default_factory=list)
     totals: list[StatedTotal] = field(default_factory=list)  # employee- and sheet-scope
     infos: dict[str, EmployeeInfo] = field(default_factory=dict)  # name_key -> info
+    issues: list[Issue] = field(default_factory=list)  # what the reader saw and could not (or would not) read
 
     def info_for(self, name: str) -> EmployeeInfo:
         key = name_key(name)

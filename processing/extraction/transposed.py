@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from processing.extraction.common import cell_hours, cell_money, is_total_label, source
+from processing.evidence.content import value_kind
+from processing.evidence.formulas import parse_sum
+from processing.extraction.common import cell_hours, cell_money, cell_number, is_total_label, source
 from processing.extraction.records import RateBook, SheetResult
 from processing.extraction.wide import DOLLARS, HOURS, cell_mode, day_record
 from processing.layout.grid import non_empty_columns
@@ -28,6 +30,59 @@ def _label(layout: Layout, row: int, before_col: int) -> str:
     return ""
 
 
+def _names_row(layout: Layout, first_row: int, date_col: int) -> int | None:
+    """The header row naming the people: the one whose cells right of the dates look most like names
+    (not the rate row under it, not a row of titles repeated for everyone)."""
+    sheet = layout.sheet
+    best, best_score = None, 0.0
+    for row in range(first_row):
+        kinds = [value_kind(sheet.value(row, c)) for c in non_empty_columns(sheet, row) if c > date_col]
+        texts = {clean_text(sheet.value(row, c)).lower() for c in non_empty_columns(sheet, row) if c > date_col}
+        if not kinds:
+            continue
+        score = kinds.count("name") * min(1.0, len(texts) / len(kinds))
+        if score > best_score:
+            best, best_score = row, score
+    return best
+
+
+def _beyond_the_days(sheet, formula: str | None, dates: dict[int, object]) -> Decimal:
+    """What a footer total adds besides the day cells (``=SUM(C12:D33)+C35+C39``: per diem, advances)."""
+    terms = parse_sum(formula)
+    if terms is None:
+        return Decimal(0)
+    extra = Decimal(0)
+    for (row, col), sign in terms.terms.items():
+        if row in dates:
+            continue
+        extra += sign * (cell_number(sheet.cell(row, col)) or Decimal(0))
+    return extra
+
+
+def _people_summed(formula: str | None, people: dict[int, str]) -> set[int] | None:
+    """Whose columns a footer's SUM reads (each person owns the columns up to the next person's)."""
+    terms = parse_sum(formula)
+    if terms is None:
+        return None
+    starts = sorted(people)
+    owners = set()
+    for _, col in terms.terms:
+        owner = max((s for s in starts if s <= col), default=None)
+        if owner is not None:
+            owners.add(owner)
+    return owners
+
+
+def _sheet_total(sheet, row: int, col: int, cell, dates: dict[int, object], result: SheetResult) -> None:
+    """A footer that adds up every person's day cells: the sheet's gross wages."""
+    value = cell_money(cell)
+    terms = parse_sum(cell.formula)
+    if value is None or terms is None or not all(r in dates for r in terms.rows):
+        return
+    result.totals.append(StatedTotal(measure="pay", value=value, scope="sheet", sheet=sheet.name,
+                                     source=source(sheet.name, row, col)))
+
+
 def extract_transposed(layout: Layout, rates: RateBook) -> SheetResult:
     result = SheetResult()
     if layout.detection.date_column is None:
@@ -43,11 +98,9 @@ def extract_transposed(layout: Layout, rates: RateBook) -> SheetResult:
             role_rows[role] = row
     name_row = role_rows.get("employee")
     if name_row is None:
-        candidates = [r for r in range(first_row) if len([c for c in non_empty_columns(sheet, r) if c > date_col
-                                                          and isinstance(sheet.value(r, c), str)]) >= 1]
-        if not candidates:
+        name_row = _names_row(layout, first_row, date_col)
+        if name_row is None:
             return result
-        name_row = candidates[-1]
     people: dict[int, str] = {}
     for col in non_empty_columns(sheet, name_row):
         value = sheet.merged_value(name_row, col)
@@ -82,10 +135,17 @@ def extract_transposed(layout: Layout, rates: RateBook) -> SheetResult:
             continue
         for col, name in people.items():
             cell = sheet.cell(row, col)
+            spans = _people_summed(cell.formula, people)
+            if spans is not None and spans != {col}:
+                if spans == set(people) and measure == "pay":
+                    _sheet_total(sheet, row, col, cell, dates, result)
+                continue  # a footer adding up everyone's column (GROSS WAGES, TOTAL ADVANCES) is no one's total
             value: Decimal | None = cell_hours(cell) if measure == "hours" else cell_money(cell)
             if value is not None:
+                extra = _beyond_the_days(sheet, cell.formula, dates) if measure == "pay" else Decimal(0)
                 result.totals.append(StatedTotal(measure=measure, value=value, scope="employee", employee=name,
-                                                 sheet=sheet.name, source=source(sheet.name, row, col)))
+                                                 sheet=sheet.name, source=source(sheet.name, row, col),
+                                                 includes_nonwage=extra != 0, nonwage=extra))
     return result
 
 

@@ -12,18 +12,19 @@ import datetime as dt
 from decimal import Decimal
 
 from processing.evidence.content import SAMPLE_ROWS
-from processing.evidence.formulas import parse_sum, references
+from processing.evidence.formulas import parse_count, parse_sum, references
 from processing.evidence.identity import choose_identity
 from processing.extraction.common import cell_hours, cell_money, cell_number, is_total_label, source
 from processing.extraction.records import RateBook, Record, SheetResult
 from processing.layout.grid import date_at, text_at
 from processing.layout.roles import match_role
 from processing.layout.schema import Layout
-from processing.model import StatedTotal
+from processing.model import Issue, StatedTotal
 from processing.values import (
     clean_text,
     is_non_work_marker,
     is_worked_marker,
+    name_key,
     normalize_employee_id,
     normalize_name,
     parse_state,
@@ -175,6 +176,9 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
     header_row = detection.date_header.row
     carried = _row_name(layout, header_row, name_col) if carry else None
     carried_id = _row_id(layout, header_row) if carried else None
+    row_names: dict[int, str] = {}  # row -> the person read on it, for TOTAL rows' coverage
+    seen: dict[tuple, int] = {}  # (person, the row's days and values) -> the first row that held them
+    section: list[str] = []  # people since the last TOTAL row
     for row in rows:
         if row in sections:
             dates = sections[row]
@@ -187,7 +191,8 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
         row_label = next((clean_text(sheet.value(row, c)) for c in range(date_cols[0])
                           if isinstance(sheet.value(row, c), str) and clean_text(sheet.value(row, c))), "")
         if is_total_label(label) or is_total_label(row_label):
-            _sheet_totals(layout, row, dates, mode, after_dates, result)
+            _sheet_totals(layout, row, dates, mode, after_dates, result, row_names, section)
+            section = []
             continue
         name = _row_name(layout, row, name_col)
         emp_id = _row_id(layout, row)
@@ -202,15 +207,19 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
         info = rates.find(name, emp_id, position if isinstance(position, str) else None)
         hourly = _money_at(layout, row, "hourly_rate") or (info.hourly_rate if info else None)
         day_rate = _money_at(layout, row, "day_rate") or (info.day_rate if info else None)
-        found_any = False
+        records = []
         for col in sorted(dates):
             record = day_record(sheet, row, col, dates[col], name, emp_id, mode, hourly, day_rate)
             if record is None:
                 continue
             record.work_state = states.get(col)
-            result.records.append(record)
-            found_any = True
-        if found_any:
+            records.append(record)
+        if records and _is_repeat(seen, name, emp_id, records, row, result, sheet_position=sheet.index + 1):
+            continue
+        result.records.extend(records)
+        if records:
+            row_names[row] = name
+            section.append(name)
             covered = _formula_totals(layout, row, name, emp_id, dates, mode, result)
             _employee_totals(layout, row, name, [c for c in after_dates if c not in covered], result)
     return result
@@ -234,6 +243,16 @@ def _formula_totals(layout: Layout, row: int, name: str, emp_id: str | None, dat
         if col in day_cols:
             continue
         cell = sheet.cell(row, col)
+        counted = parse_count(cell.formula)
+        if counted and {r for r, _ in counted} == {row} and len({c for _, c in counted} & day_cols) >= 2:
+            days = cell_number(cell)
+            if days is not None:
+                covered.add(col)
+                summed = [dates[c] for _, c in counted if c in dates]
+                result.totals.append(StatedTotal(
+                    measure="days", value=days, scope="employee", employee=name, employee_id=emp_id,
+                    sheet=sheet.name, source=source(sheet.name, row, col), date_from=min(summed), date_to=max(summed)))
+            continue
         terms = parse_sum(cell.formula)
         if terms is None or terms.rows != {row}:
             continue
@@ -262,6 +281,22 @@ def _formula_totals(layout: Layout, row: int, name: str, emp_id: str | None, dat
             date_from=min(summed_days), date_to=max(summed_days),
             includes_nonwage=extra != 0, nonwage=extra))
     return covered
+
+
+def _is_repeat(seen: dict[tuple, int], name: str, emp_id: str | None, records: list[Record], row: int,
+               result: SheetResult, *, sheet_position: int) -> bool:
+    """A row repeating another row of the same person day for day (the same hours listed once per sales
+    target, a copied line): reported once as DUPLICATE_ENTRY and counted once, never added twice."""
+    key = (name_key(name), emp_id, tuple((r.date, r.hours, r.pay) for r in records))
+    first = seen.setdefault(key, row)
+    if first == row:
+        return False
+    result.issues.append(Issue(
+        code="DUPLICATE_ENTRY", severity="warning", employee=name, date=records[0].date,
+        message=(f"Row {row + 1} on sheet {sheet_position} repeats row {first + 1} day for day; "
+                 "it was counted once. Remove the copy, or correct it if it was meant to differ"),
+        details={"row": row + 1, "repeats_row": first + 1}, sheet=sheet_position, row=row + 1))
+    return True
 
 
 def _row_id(layout: Layout, row: int) -> str | None:
@@ -314,18 +349,28 @@ def _employee_totals(layout: Layout, row: int, name: str, after_dates: list[int]
     """Total Hours / Total Wages columns after the day columns (never Total Due: it mixes in per diem)."""
     for col in after_dates:
         role = layout.roles[col].role
-        measure = {"hours": "hours", "wage_amount": "pay"}.get(role or "")
+        measure = {"hours": "hours", "wage_amount": "pay", "days_worked": "days"}.get(role or "")
         if measure is None:
             continue
         cell = layout.sheet.cell(row, col)
-        value = cell_hours(cell) if measure == "hours" else cell_money(cell)
+        value = {"hours": cell_hours, "pay": cell_money, "days": cell_number}[measure](cell)
         if value is not None:
             result.totals.append(StatedTotal(measure=measure, value=value, scope="employee", employee=name,
                                              sheet=layout.sheet.name, source=source(layout.sheet.name, row, col)))
 
 
+def _covered(cell, row_names: dict[int, str], section: list[str]) -> list[str]:
+    """Whom a TOTAL row's cell adds up: the people on the rows its SUM names, else the section's people
+    (the rows since the previous TOTAL row): a sheet of several tables closes each with its own total."""
+    terms = parse_sum(cell.formula)
+    if terms is not None and len(terms.columns) == 1:
+        named = [row_names[r] for r in sorted(terms.rows) if r in row_names]
+        return list(dict.fromkeys(named))
+    return list(dict.fromkeys(section))
+
+
 def _sheet_totals(layout: Layout, row: int, dates: dict[int, dt.date], mode: str, after_dates: list[int],
-                  result: SheetResult) -> None:
+                  result: SheetResult, row_names: dict[int, str], section: list[str]) -> None:
     sheet = layout.sheet
     if mode in (HOURS, DOLLARS):
         measure = "hours" if mode == HOURS else "pay"
@@ -334,6 +379,7 @@ def _sheet_totals(layout: Layout, row: int, dates: dict[int, dt.date], mode: str
             value = cell_hours(cell) if measure == "hours" else cell_number(cell)
             if value is not None:
                 result.totals.append(StatedTotal(measure=measure, value=value, scope="sheet", sheet=sheet.name,
+                                                 covers=_covered(cell, row_names, section),
                                                  date_from=day, date_to=day, source=source(sheet.name, row, col)))
     for col in after_dates:
         measure = {"hours": "hours", "wage_amount": "pay"}.get(layout.roles[col].role or "")
@@ -343,6 +389,7 @@ def _sheet_totals(layout: Layout, row: int, dates: dict[int, dt.date], mode: str
         value = cell_hours(cell) if measure == "hours" else cell_money(cell)
         if value is not None:
             result.totals.append(StatedTotal(measure=measure, value=value, scope="sheet", sheet=sheet.name,
+                                             covers=_covered(cell, row_names, section),
                                              source=source(sheet.name, row, col)))
 
 

@@ -67,6 +67,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "exempt": ("exempt", "flsa", "flsa status", "exempt status", "exempt y n", "classification flsa"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo"),
     "day_type": ("day type", "type", "show travel", "activity"),
+    # A count of worked days the file states per person ("# of Days", "Days Worked"): checked, never read as pay.
+    "days_worked": ("days worked", "of days", "number of days", "no of days", "total days", "days", "worked days",
+                    "days work", "num days"),
 }
 
 # Header texts that alone decide a role (so "Total Hours" is hours, not a total column).
