@@ -74,6 +74,27 @@ def _uncertain_layouts(workbook: Workbook, layouts: list[Layout]) -> list[Issue]
     return issues
 
 
+def _read_entries(layouts: list[Layout], rates: RateBook) -> list[SheetResult]:
+    results = []
+    for layout in layouts:
+        if layout.family in families.ENTRY_FAMILIES:
+            result = families.read(layout, rates)
+            results.append(result)
+            if not result.records:
+                layout.notes.append("no entries found on this sheet")
+    return results
+
+
+def _hidden_sheets_read(positions: list[int]) -> list[Issue]:
+    if not positions:
+        return []
+    named = ", ".join(str(p) for p in positions)
+    return [Issue(code="HIDDEN_SHEET_READ", severity="warning",
+                  message=(f"No visible sheet holds timecard entries; the entries were read from hidden sheet(s) "
+                           f"{named}. Unhide the sheet that is the real timecard, or confirm these entries"),
+                  details={"sheets": positions}, sheet=positions[0])]
+
+
 def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[str, dict] | None = None) -> Extraction:
     # ``families`` is used through the module: it imports the readers, which import this package.
     layouts = [families.detect_layout(sheet, date1904=workbook.date1904, mappings=mappings)
@@ -90,13 +111,18 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
             else:
                 infos[key] = info
     rates = RateBook(infos)
-    entry_results: list[SheetResult] = []
-    for layout in layouts:
-        if layout.family in families.ENTRY_FAMILIES:
-            result = families.read(layout, rates)
-            entry_results.append(result)
-            if not result.records:
-                layout.notes.append("no entries found on this sheet")
+    # Visible sheets first. Hidden sheets are most often helpers or earlier weeks kept for reference:
+    # they are read only when no visible sheet holds entries, and then the result says so.
+    entry_results = _read_entries([x for x in layouts if not x.sheet.hidden], rates)
+    hidden_read: list[int] = []
+    if not any(result.records for result in entry_results):
+        entry_results = _read_entries([x for x in layouts if x.sheet.hidden], rates)
+        hidden_read = [position for position, x in enumerate(layouts, start=1)
+                       if x.sheet.hidden and x.family in families.ENTRY_FAMILIES]
+    else:
+        for layout in layouts:
+            if layout.sheet.hidden and layout.family in families.ENTRY_FAMILIES:
+                layout.notes.append("hidden sheet not read: the visible sheets hold the entries")
     timecards, loose_totals = merge(entry_results + side_results)
     if not timecards:
         raise InputError(UNRECOGNIZED_LAYOUT, EXPECTED_LAYOUTS)
@@ -112,7 +138,8 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
         period_start=period[0] if period else None,
         period_end=period[1] if period else None,
         issues=(_unreadable_cells(workbook, _resolved_cells(layouts)) + _uncertain_layouts(workbook, layouts)
-                + [issue for result in entry_results + side_results for issue in result.issues]),
+                + [issue for result in entry_results + side_results for issue in result.issues]
+                + _hidden_sheets_read(hidden_read)),
         markdown={layout.sheet.name: sheet_markdown(layout) for layout in layouts},
     )
 

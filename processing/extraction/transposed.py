@@ -47,16 +47,31 @@ def _names_row(layout: Layout, first_row: int, date_col: int) -> int | None:
 
 
 def _beyond_the_days(sheet, formula: str | None, dates: dict[int, object]) -> Decimal:
-    """What a footer total adds besides the day cells (``=SUM(C12:D33)+C35+C39``: per diem, advances)."""
+    """What a footer total adds besides wages (``=SUM(C12:D33)+C35+C39``: per diem, advances). A term that
+    is itself a total of the day cells ("Total Salary" inside "Total Taxable Wages") is wages, not extra."""
     terms = parse_sum(formula)
     if terms is None:
         return Decimal(0)
     extra = Decimal(0)
     for (row, col), sign in terms.terms.items():
-        if row in dates:
+        if row in dates or _adds_up_days(sheet, row, col, dates, depth=0):
             continue
         extra += sign * (cell_number(sheet.cell(row, col)) or Decimal(0))
     return extra
+
+
+def _adds_up_days(sheet, row: int, col: int, dates: dict[int, object], depth: int) -> bool:
+    """Whether a cell is a sum of day cells (directly or through other such sums), blanks allowed."""
+    terms = parse_sum(sheet.cell(row, col).formula)
+    if terms is None or depth > 4:
+        return False
+    has_days = False
+    for (r, c), _sign in terms.terms.items():
+        if r in dates or _adds_up_days(sheet, r, c, dates, depth + 1):
+            has_days = True
+        elif cell_number(sheet.cell(r, c)):
+            return False
+    return has_days
 
 
 def _people_summed(formula: str | None, people: dict[int, str]) -> set[int] | None:
@@ -143,8 +158,10 @@ def extract_transposed(layout: Layout, rates: RateBook) -> SheetResult:
             value: Decimal | None = cell_hours(cell) if measure == "hours" else cell_money(cell)
             if value is not None:
                 extra = _beyond_the_days(sheet, cell.formula, dates) if measure == "pay" else Decimal(0)
+                emp_id = normalize_employee_id(sheet.value(id_row, col)) if id_row is not None else None
                 result.totals.append(StatedTotal(measure=measure, value=value, scope="employee", employee=name,
-                                                 sheet=sheet.name, source=source(sheet.name, row, col),
+                                                 employee_id=emp_id, sheet=sheet.name,
+                                                 source=source(sheet.name, row, col),
                                                  includes_nonwage=extra != 0, nonwage=extra))
     return result
 
