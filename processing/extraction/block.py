@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from processing.evidence.formulas import parse_sum
 from processing.extraction.common import cell_hours, cell_money, cell_number, is_total_label, source
 from processing.extraction.records import RateBook, Record, SheetResult
 from processing.layout.labels import BLOCK_LABELS
@@ -51,10 +52,15 @@ def extract_block(layout: Layout, rates: RateBook) -> SheetResult:
     # person key -> date -> kind -> value
     blocks: dict[str, dict[dt.date, dict[str, Decimal]]] = {}
     meta: dict[str, dict] = {}
+    row_kinds: dict[int, tuple[str, str]] = {}  # row -> (person, what the row carries)
+    paid_rows: set[int] = set()
     for row in range(layout.data_rows[0], layout.data_rows[1] + 1):
         kind = BLOCK_LABELS.get(normalize_header(clean_text(sheet.value(row, label_col))))
         raw_name = sheet.merged_value(row, name_col)
-        if kind is None or not isinstance(raw_name, str) or is_total_label(raw_name):
+        if isinstance(raw_name, str) and is_total_label(raw_name):
+            _day_totals(sheet, row, dates, row_kinds, result)
+            continue
+        if kind is None or not isinstance(raw_name, str):
             continue
         name = normalize_name(raw_name)
         if not name or match_role(name).role is not None:
@@ -68,6 +74,11 @@ def extract_block(layout: Layout, rates: RateBook) -> SheetResult:
                 person["rate"] = parse_money(value) if not isinstance(value, CellError) else None
             elif match.role == "employee_id" and person["id"] is None:
                 person["id"] = normalize_employee_id(value)
+        row_kinds[row] = (name, kind)
+        if kind == "hours":
+            paid_rows.add(row)
+        if kind in ("hours", "pay"):
+            _row_sums(sheet, row, name, kind, set(date_cols), set(total_cols), result)
         days = blocks.setdefault(name, {})
         for col in date_cols:
             cell = sheet.cell(row, col)
@@ -88,6 +99,11 @@ def extract_block(layout: Layout, rates: RateBook) -> SheetResult:
         info = rates.find(name, meta[name]["id"])
         people_rates[name] = meta[name]["rate"] or (info.hourly_rate if info else None)
     excludes_overtime = paid_hours_exclude_overtime(blocks, people_rates)
+    if excludes_overtime:
+        # The PAID HOURS row's own totals leave overtime out too: they are no total of the person's hours.
+        worked_overtime = {name for name, days in blocks.items() if any(v.get("overtime_hours") for v in days.values())}
+        result.totals = [t for t in result.totals if not (
+            t.measure == "hours" and t.employee in worked_overtime and t.source and t.source.row - 1 in paid_rows)]
     for name, days in blocks.items():
         person = meta[name]
         rate = people_rates[name]
@@ -100,6 +116,43 @@ def extract_block(layout: Layout, rates: RateBook) -> SheetResult:
             if record is not None:
                 result.records.append(record)
     return result
+
+
+MEASURES = {"hours": "hours", "pay": "pay"}
+
+
+def _row_sums(sheet, row: int, name: str, kind: str, day_cols: set[int], skip: set[int],
+              result: SheetResult) -> None:
+    """A cell of a block row whose formula adds up that row's day cells: the person's stated total."""
+    for col in range(len(sheet.rows[row])):
+        if col in day_cols or col in skip:
+            continue
+        cell = sheet.cell(row, col)
+        terms = parse_sum(cell.formula)
+        if terms is None or terms.rows != {row} or len(terms.columns & day_cols) < 2 or terms.columns - day_cols:
+            continue
+        value = cell_number(cell)
+        if value is not None:
+            result.totals.append(StatedTotal(measure=MEASURES[kind], value=value, scope="employee", employee=name,
+                                             sheet=sheet.name, source=source(sheet.name, row, col)))
+
+
+def _day_totals(sheet, row: int, dates: dict[int, dt.date], row_kinds: dict[int, tuple[str, str]],
+                result: SheetResult) -> None:
+    """A TOTAL row whose day cells add up the block rows of one kind (every LABOR COST row, say)."""
+    for col, day in dates.items():
+        cell = sheet.cell(row, col)
+        terms = parse_sum(cell.formula)
+        if terms is None or terms.columns != {col} or not terms.rows <= set(row_kinds):
+            continue
+        kinds = {row_kinds[r][1] for r in terms.rows}
+        value = cell_number(cell)
+        if len(kinds) != 1 or kinds.isdisjoint(MEASURES) or value is None:
+            continue
+        people = list(dict.fromkeys(row_kinds[r][0] for r in sorted(terms.rows)))
+        result.totals.append(StatedTotal(measure=MEASURES[kinds.pop()], value=value, scope="sheet",
+                                         sheet=sheet.name, covers=people, date_from=day, date_to=day,
+                                         source=source(sheet.name, row, col)))
 
 
 def paid_hours_exclude_overtime(blocks: dict[str, dict[dt.date, dict[str, Decimal]]],

@@ -75,14 +75,20 @@ def _entry(day: dt.date, records: list[Record]) -> Entry:
         values = [getattr(r, attr) for r in records if getattr(r, attr) is not None]
         return sum(values, Decimal(0)) if values else None
 
+    def agreed(attr: str):
+        """A rate for the day only when every shift of the day has the same one: two shifts at two rates
+        are priced shift by shift in their subtotals, not at the first shift's rate."""
+        values = {getattr(r, attr) for r in records if getattr(r, attr) is not None}
+        return values.pop() if len(values) == 1 else None
+
     def first(attr: str):
         return next((getattr(r, attr) for r in records if getattr(r, attr) is not None), None)
 
     return Entry(
         date=day, hours=hours, pay=pay,
         straight_hours=total("straight_hours"), overtime_hours=total("overtime_hours"),
-        double_time_hours=total("double_time_hours"), hourly_rate=first("hourly_rate"),
-        day_rate=first("day_rate"), stated_hours_total=total("stated_hours_total"),
+        double_time_hours=total("double_time_hours"), hourly_rate=agreed("hourly_rate"),
+        day_rate=agreed("day_rate"), stated_hours_total=total("stated_hours_total"),
         wage_subtotal=total("wage_subtotal"), work_state=first("work_state"),
         worked=any(r.worked for r in records), sources=[r.source for r in records if r.source],
     )
@@ -124,8 +130,11 @@ def merge(results: list[SheetResult]) -> tuple[list[Timecard], list[StatedTotal]
         card = Timecard(employee=people.names[key], employee_id=ids.get(key) or (info.employee_id if info else None),
                         entries=entries, sheets=sheets[key])
         # The person's rate or state only when one applies to every entry (else each entry has its own).
-        card.hourly_rate = _single({e.hourly_rate for e in entries}, info.hourly_rate if info else None)
-        card.day_rate = _single({e.day_rate for e in entries}, info.day_rate if info else None)
+        # From the records, not the entries: a day whose shifts disagree on the rate has no entry rate,
+        # and that must not leave the other days' rate standing as the person's.
+        records = [r for day_records in days.values() for r in day_records]
+        card.hourly_rate = _single({r.hourly_rate for r in records}, info.hourly_rate if info else None)
+        card.day_rate = _single({r.day_rate for r in records}, info.day_rate if info else None)
         card.work_state = _single({e.work_state for e in entries}, info.work_state if info else None)
         if info:
             card.exempt = info.exempt

@@ -80,6 +80,15 @@ def reconcile(cards: list[Timecard], loose: list[StatedTotal]) -> dict[str, dict
         key = stated.sheet or ""
         counts[key]["stated"] += 1
         counts[key]["reproduced"] += int(is_reproduced(stated, cards))
+    # A row's own Total Hours column (ST + OT + DT) is a total the file states too.
+    for card in cards:
+        for entry in card.entries:
+            if entry.stated_hours_total is None or not entry.sources:
+                continue
+            key = entry.sources[0].sheet
+            counts[key]["stated"] += 1
+            counts[key]["reproduced"] += int(entry.hours is not None
+                                             and abs(entry.hours - entry.stated_hours_total) <= CENT)
     return dict(counts)
 
 

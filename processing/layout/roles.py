@@ -19,7 +19,8 @@ SENSITIVE = "ssn"
 ALIASES: dict[str, tuple[str, ...]] = {
     "employee": ("employee", "employee name", "name", "emp name", "worker", "worker name", "crew member",
                  "crew", "staff", "staff name", "person", "full name", "team member", "associate",
-                 "employee full name", "name last first", "last first", "crew name"),
+                 "employee full name", "name last first", "last first", "crew name", "legal name",
+                 "employee legal name", "talent name", "payee", "payee name"),
     "first_name": ("first name", "first", "given name", "fname", "first nm"),
     "last_name": ("last name", "last", "surname", "family name", "lname", "last nm"),
     "employee_id": ("employee id", "emp id", "id", "emp", "employee number", "emp no", "emp",

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from processing.evidence.table_roles import apply_content_evidence
 from processing.layout.detection import Detection
 from processing.layout.fingerprint import fingerprint
 from processing.layout.grid import column_index, column_letter, find_period, non_empty_columns, row_is_empty, text_at
@@ -143,6 +144,7 @@ def build_layout(sheet: Sheet, *, date1904: bool = False, mappings: dict[str, di
     if table is not None and mappings and table_key in mappings:
         # A reviewer's mapping decides the roles, so it also decides the family.
         _apply_stored_mapping(mappings[table_key], table.texts, table.roles)
+    evidence_notes = apply_content_evidence(sheet, table.roles, table.last_row + 1) if table is not None else []
     detection = classify(sheet, date1904=date1904, period=period, table=table)
     family = detection.family
     roles: dict[int, RoleMatch] = {}
@@ -170,7 +172,7 @@ def build_layout(sheet: Sheet, *, date1904: bool = False, mappings: dict[str, di
         _apply_stored_mapping(mappings[print_key], headers, roles)
     return Layout(sheet=sheet, family=family, detection=detection, period=period, date1904=date1904,
                   header_rows=header_rows, roles=roles, headers=headers, data_rows=data_rows,
-                  fingerprint=print_key)
+                  fingerprint=print_key, notes=evidence_notes)
 
 
 def _column_type(sheet: Sheet, col: int, rows: range, role: str | None) -> str:
