@@ -23,7 +23,9 @@ from samples.generator.grid_samples import (  # noqa: E402
     stage_crew_transposed,
 )
 from samples.generator.lookalikes.biweekly_labor_blocks import biweekly_labor_blocks  # noqa: E402
+from samples.generator.lookalikes.day_mark_grid import day_mark_grid  # noqa: E402
 from samples.generator.lookalikes.sectioned_salary import sectioned_weekly_salary  # noqa: E402
+from samples.generator.lookalikes.summary_hidden_weeks import summary_hidden_weeks  # noqa: E402
 from samples.generator.lookalikes.two_week_blocks import two_week_tour_blocks  # noqa: E402
 from samples.generator.row_samples import (  # noqa: E402
     legacy_long_xls,
@@ -60,6 +62,8 @@ BUILDERS = [
     sectioned_weekly_salary,
     two_week_tour_blocks,
     biweekly_labor_blocks,
+    day_mark_grid,
+    summary_hidden_weeks,
 ]
 
 
