@@ -25,6 +25,7 @@ from samples.generator.grid_samples import (  # noqa: E402
 from samples.generator.lookalikes.biweekly_labor_blocks import biweekly_labor_blocks  # noqa: E402
 from samples.generator.lookalikes.day_mark_grid import day_mark_grid  # noqa: E402
 from samples.generator.lookalikes.hourly_legal_name import hourly_legal_name  # noqa: E402
+from samples.generator.lookalikes.multi_week_blocks import multi_week_blocks  # noqa: E402
 from samples.generator.lookalikes.punch_events import punch_events_csv  # noqa: E402
 from samples.generator.lookalikes.sectioned_salary import sectioned_weekly_salary  # noqa: E402
 from samples.generator.lookalikes.summary_hidden_weeks import summary_hidden_weeks  # noqa: E402
@@ -68,6 +69,7 @@ BUILDERS = [
     summary_hidden_weeks,
     hourly_legal_name,
     punch_events_csv,
+    multi_week_blocks,
 ]
 
 
