@@ -24,6 +24,7 @@ from samples.generator.grid_samples import (  # noqa: E402
 )
 from samples.generator.lookalikes.biweekly_labor_blocks import biweekly_labor_blocks  # noqa: E402
 from samples.generator.lookalikes.day_mark_grid import day_mark_grid  # noqa: E402
+from samples.generator.lookalikes.event_crew_blocks import event_crew_blocks  # noqa: E402
 from samples.generator.lookalikes.hourly_legal_name import hourly_legal_name  # noqa: E402
 from samples.generator.lookalikes.multi_week_blocks import multi_week_blocks  # noqa: E402
 from samples.generator.lookalikes.punch_events import punch_events_csv  # noqa: E402
@@ -70,6 +71,7 @@ BUILDERS = [
     hourly_legal_name,
     punch_events_csv,
     multi_week_blocks,
+    event_crew_blocks,
 ]
 
 
