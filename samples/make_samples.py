@@ -27,6 +27,7 @@ from samples.generator.lookalikes.day_mark_grid import day_mark_grid  # noqa: E4
 from samples.generator.lookalikes.event_crew_blocks import event_crew_blocks  # noqa: E402
 from samples.generator.lookalikes.hourly_legal_name import hourly_legal_name  # noqa: E402
 from samples.generator.lookalikes.multi_week_blocks import multi_week_blocks  # noqa: E402
+from samples.generator.lookalikes.paired_column_transposed import paired_column_transposed  # noqa: E402
 from samples.generator.lookalikes.punch_events import punch_events_csv  # noqa: E402
 from samples.generator.lookalikes.sectioned_salary import sectioned_weekly_salary  # noqa: E402
 from samples.generator.lookalikes.summary_hidden_weeks import summary_hidden_weeks  # noqa: E402
@@ -72,6 +73,7 @@ BUILDERS = [
     punch_events_csv,
     multi_week_blocks,
     event_crew_blocks,
+    paired_column_transposed,
 ]
 
 
