@@ -25,6 +25,7 @@ from samples.generator.grid_samples import (  # noqa: E402
 from samples.generator.lookalikes.biweekly_labor_blocks import biweekly_labor_blocks  # noqa: E402
 from samples.generator.lookalikes.day_mark_grid import day_mark_grid  # noqa: E402
 from samples.generator.lookalikes.event_crew_blocks import event_crew_blocks  # noqa: E402
+from samples.generator.lookalikes.exempt_template import exempt_template  # noqa: E402
 from samples.generator.lookalikes.hourly_legal_name import hourly_legal_name  # noqa: E402
 from samples.generator.lookalikes.multi_week_blocks import multi_week_blocks  # noqa: E402
 from samples.generator.lookalikes.paired_column_transposed import paired_column_transposed  # noqa: E402
@@ -74,6 +75,7 @@ BUILDERS = [
     multi_week_blocks,
     event_crew_blocks,
     paired_column_transposed,
+    exempt_template,
 ]
 
 
