@@ -31,6 +31,7 @@ from samples.generator.lookalikes.multi_week_blocks import multi_week_blocks  # 
 from samples.generator.lookalikes.paired_column_transposed import paired_column_transposed  # noqa: E402
 from samples.generator.lookalikes.punch_events import punch_events_csv  # noqa: E402
 from samples.generator.lookalikes.rate_sheet_payroll import rate_sheet_payroll  # noqa: E402
+from samples.generator.lookalikes.retainer_tour_rates import retainer_tour_rates  # noqa: E402
 from samples.generator.lookalikes.sectioned_salary import sectioned_weekly_salary  # noqa: E402
 from samples.generator.lookalikes.summary_hidden_weeks import summary_hidden_weeks  # noqa: E402
 from samples.generator.lookalikes.two_week_blocks import two_week_tour_blocks  # noqa: E402
@@ -78,6 +79,7 @@ BUILDERS = [
     paired_column_transposed,
     exempt_template,
     rate_sheet_payroll,
+    retainer_tour_rates,
 ]
 
 
