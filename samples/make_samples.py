@@ -26,6 +26,7 @@ from samples.generator.lookalikes.biweekly_labor_blocks import biweekly_labor_bl
 from samples.generator.lookalikes.day_mark_grid import day_mark_grid  # noqa: E402
 from samples.generator.lookalikes.event_crew_blocks import event_crew_blocks  # noqa: E402
 from samples.generator.lookalikes.exempt_template import exempt_template  # noqa: E402
+from samples.generator.lookalikes.home_cities_grid import home_cities_grid  # noqa: E402
 from samples.generator.lookalikes.hourly_legal_name import hourly_legal_name  # noqa: E402
 from samples.generator.lookalikes.multi_week_blocks import multi_week_blocks  # noqa: E402
 from samples.generator.lookalikes.paired_column_transposed import paired_column_transposed  # noqa: E402
@@ -80,6 +81,7 @@ BUILDERS = [
     exempt_template,
     rate_sheet_payroll,
     retainer_tour_rates,
+    home_cities_grid,
 ]
 
 
