@@ -35,6 +35,7 @@ from samples.generator.lookalikes.rate_sheet_payroll import rate_sheet_payroll  
 from samples.generator.lookalikes.retainer_tour_rates import retainer_tour_rates  # noqa: E402
 from samples.generator.lookalikes.sectioned_salary import sectioned_weekly_salary  # noqa: E402
 from samples.generator.lookalikes.summary_hidden_weeks import summary_hidden_weeks  # noqa: E402
+from samples.generator.lookalikes.totals_above_crew import totals_above_crew  # noqa: E402
 from samples.generator.lookalikes.two_week_blocks import two_week_tour_blocks  # noqa: E402
 from samples.generator.row_samples import (  # noqa: E402
     legacy_long_xls,
@@ -82,6 +83,7 @@ BUILDERS = [
     rate_sheet_payroll,
     retainer_tour_rates,
     home_cities_grid,
+    totals_above_crew,
 ]
 
 
