@@ -25,7 +25,7 @@ from samples.generator.grid_samples import (  # noqa: E402
 from samples.generator.lookalikes.biweekly_labor_blocks import biweekly_labor_blocks  # noqa: E402
 from samples.generator.lookalikes.day_mark_grid import day_mark_grid  # noqa: E402
 from samples.generator.lookalikes.event_crew_blocks import event_crew_blocks  # noqa: E402
-from samples.generator.lookalikes.exempt_template import exempt_template  # noqa: E402
+from samples.generator.lookalikes.exempt_template import exempt_template, tour_exempt_template  # noqa: E402
 from samples.generator.lookalikes.home_cities_grid import home_cities_grid  # noqa: E402
 from samples.generator.lookalikes.hourly_legal_name import hourly_legal_name  # noqa: E402
 from samples.generator.lookalikes.multi_week_blocks import multi_week_blocks  # noqa: E402
@@ -84,6 +84,7 @@ BUILDERS = [
     retainer_tour_rates,
     home_cities_grid,
     totals_above_crew,
+    tour_exempt_template,
 ]
 
 
