@@ -23,7 +23,19 @@ from samples.generator.grid_samples import (  # noqa: E402
     stage_crew_transposed,
 )
 from samples.generator.lookalikes.biweekly_labor_blocks import biweekly_labor_blocks  # noqa: E402
+from samples.generator.lookalikes.day_mark_grid import day_mark_grid  # noqa: E402
+from samples.generator.lookalikes.event_crew_blocks import event_crew_blocks  # noqa: E402
+from samples.generator.lookalikes.exempt_template import exempt_template, tour_exempt_template  # noqa: E402
+from samples.generator.lookalikes.home_cities_grid import home_cities_grid  # noqa: E402
+from samples.generator.lookalikes.hourly_legal_name import hourly_legal_name  # noqa: E402
+from samples.generator.lookalikes.multi_week_blocks import multi_week_blocks  # noqa: E402
+from samples.generator.lookalikes.paired_column_transposed import paired_column_transposed  # noqa: E402
+from samples.generator.lookalikes.punch_events import punch_events_csv  # noqa: E402
+from samples.generator.lookalikes.rate_sheet_payroll import rate_sheet_payroll  # noqa: E402
+from samples.generator.lookalikes.retainer_tour_rates import retainer_tour_rates  # noqa: E402
 from samples.generator.lookalikes.sectioned_salary import sectioned_weekly_salary  # noqa: E402
+from samples.generator.lookalikes.summary_hidden_weeks import summary_hidden_weeks  # noqa: E402
+from samples.generator.lookalikes.totals_above_crew import totals_above_crew  # noqa: E402
 from samples.generator.lookalikes.two_week_blocks import two_week_tour_blocks  # noqa: E402
 from samples.generator.row_samples import (  # noqa: E402
     legacy_long_xls,
@@ -60,6 +72,19 @@ BUILDERS = [
     sectioned_weekly_salary,
     two_week_tour_blocks,
     biweekly_labor_blocks,
+    day_mark_grid,
+    summary_hidden_weeks,
+    hourly_legal_name,
+    punch_events_csv,
+    multi_week_blocks,
+    event_crew_blocks,
+    paired_column_transposed,
+    exempt_template,
+    rate_sheet_payroll,
+    retainer_tour_rates,
+    home_cities_grid,
+    totals_above_crew,
+    tour_exempt_template,
 ]
 
 

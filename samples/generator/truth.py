@@ -73,8 +73,9 @@ class Truth:
     structure: str = ""  # for look-alikes of real workbooks: the layout copied, in prose (TIMECARD_SAMPLES.md)
 
     def person(self, employee: str, employee_id: str | None = None) -> Person:
+        """The person of that name (and, when given, that employee id: two people may share a name)."""
         for person in self.people:
-            if person.employee == employee:
+            if person.employee == employee and (employee_id is None or person.employee_id == employee_id):
                 return person
         person = Person(employee, employee_id)
         self.people.append(person)
@@ -82,7 +83,7 @@ class Truth:
 
     def state_total(self, employee: str | None, measure: str, stated: object, sheet: str | None = None, *,
                     among: list[str] | None = None, dates: list[dt.date] | None = None,
-                    extra: object = 0) -> None:
+                    extra: object = 0, employee_id: str | None = None) -> None:
         """Record a total the file states; its true value is computed from the entries.
         ``sheet`` names the sheet of a sheet-level total whose entries are on that sheet.
         ``among`` limits a sheet-level total to some people (one section of a sheet),
@@ -90,6 +91,7 @@ class Truth:
         money (per diem, reimbursements, bonus, less deductions) a stated pay total includes,
         so "Total Due" is compared with wages plus those, never flagged for them."""
         people = [p for p in self.people if (employee is None or p.employee == employee)
+                  and (employee_id is None or p.employee_id == employee_id)
                   and (among is None or p.employee in among)]
         values = [getattr(d, measure) for p in people for d in p.days
                   if getattr(d, measure) is not None and (dates is None or d.date in dates)]

@@ -8,13 +8,20 @@ value; readers take that cached value. openpyxl writes formulas without one, so 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from samples.generator.writers import save_xlsx
+from samples.generator.writers import FIXED_ZIP_TIME, save_xlsx
+
+# Formula results that are not numbers: the cell's type attribute says how to read <v>.
+TEXT_RESULT = "str"
+ERROR_RESULT = "e"
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
@@ -46,6 +53,7 @@ class Book:
         self.workbook = Workbook()
         self._first_unused = True
         self._cached: dict[str, dict[str, str]] = {}
+        self._typed: dict[str, dict[str, tuple[str, str]]] = {}  # part -> ref -> (type, text)
 
     def sheet(self, title: str, state: str = "visible") -> Worksheet:
         if self._first_unused:
@@ -64,11 +72,37 @@ class Book:
         if number_format:
             cell.number_format = number_format
         part = f"xl/worksheets/sheet{self.workbook.worksheets.index(ws) + 1}.xml"
-        self._cached.setdefault(part, {})[cell.coordinate] = cached_text(cached)
+        if isinstance(cached, str):  # "" or a message: a text result; "#N/A" and the like: an error
+            kind = ERROR_RESULT if cached.startswith("#") else TEXT_RESULT
+            self._typed.setdefault(part, {})[cell.coordinate] = (kind, cached)
+        else:
+            self._cached.setdefault(part, {})[cell.coordinate] = cached_text(cached)
         return cell
 
     def save(self, path: Path) -> None:
         save_xlsx(self.workbook, path, cached=self._cached)
+        if self._typed:
+            self._write_typed_results(path)
+
+    def _write_typed_results(self, path: Path) -> None:
+        """Give text and error formula results their cached value and cell type, as Excel saves them."""
+        source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename in self._typed:
+                    text = data.decode("utf-8")
+                    for ref, (kind, value) in self._typed[item.filename].items():
+                        escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                        text = re.sub(rf'<c r="{ref}"([^>]*)>(<f>[^<]*</f>)<v ?/>',
+                                      rf'<c r="{ref}"\g<1> t="{kind}">\g<2><v>{escaped}</v>', text)
+                    data = text.encode("utf-8")
+                info = zipfile.ZipInfo(item.filename, date_time=FIXED_ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = item.external_attr
+                target.writestr(info, data)
+        path.write_bytes(out.getvalue())
 
 
 __all__ = ["Book", "cached_text", "serial"]
