@@ -12,9 +12,9 @@ from decimal import Decimal
 
 from processing.extraction.common import cell_hours, cell_money, cell_number, is_total_label, source
 from processing.extraction.records import RateBook, Record, SheetResult
-from processing.layout.grid import column_is_dayfirst, date_at
+from processing.layout.grid import column_dates_are_ambiguous, column_is_dayfirst, column_letter, date_at
 from processing.layout.schema import Layout
-from processing.model import StatedTotal
+from processing.model import Issue, StatedTotal
 from processing.values import (
     clean_text,
     is_non_work_marker,
@@ -79,6 +79,14 @@ def read_rows(layout: Layout, rows: range, rates: RateBook, result: SheetResult,
     since_total: list[str] = []  # people listed since the last total row: whom a subtotal covers
     since_seen: set[str] = set()
     id_col = layout.first("employee_id")
+    seen_rows: dict[tuple, int] = {}
+    if date_col is not None and column_dates_are_ambiguous(sheet, date_col, rows):
+        result.issues.append(Issue(
+            code="AMBIGUOUS_DATE_ORDER", severity="warning",
+            message=(f"Dates in column {column_letter(date_col)} on sheet {sheet.index + 1} could be month/day or "
+                     "day/month and nothing in the file says which; they were read month first. Write dates as "
+                     "YYYY-MM-DD to remove the doubt"),
+            details={"column": column_letter(date_col)}, sheet=sheet.index + 1))
     for row in rows:
         if row >= sheet.n_rows:
             break
@@ -97,6 +105,10 @@ def read_rows(layout: Layout, rows: range, rates: RateBook, result: SheetResult,
                 if layout.first("time_in") is not None else None
             work_date = stamp.date() if stamp else None
         if work_date is None:
+            if date_col is not None and name and sheet.value(row, date_col) not in (None, ""):
+                _unreadable_date(layout, row, date_col, result)
+            continue
+        if _repeats_a_row(layout, row, seen_rows, result):
             continue
         if name is None and emp_id and emp_id in ids_to_names:
             name = ids_to_names[emp_id]
@@ -115,6 +127,31 @@ def read_rows(layout: Layout, rows: range, rates: RateBook, result: SheetResult,
         record = _record(layout, row, name, emp_id, work_date, rates)
         if record is not None:
             result.records.append(record)
+
+
+def _unreadable_date(layout: Layout, row: int, col: int, result: SheetResult) -> None:
+    """A row of work whose date cannot be read is never dropped in silence."""
+    ref = f"{column_letter(col)}{row + 1}"
+    result.issues.append(Issue(
+        code="UNREADABLE_DATE", severity="error",
+        message=(f"Row {row + 1} on sheet {layout.sheet.index + 1}: the date in cell {ref} cannot be read, so the "
+                 "row was not counted. Write it as a date (YYYY-MM-DD or MM/DD/YYYY)"),
+        details={"cell": ref}, sheet=layout.sheet.index + 1, row=row + 1, cells=[ref]))
+
+
+def _repeats_a_row(layout: Layout, row: int, seen: dict[tuple, int], result: SheetResult) -> bool:
+    """An exact copy of an earlier row (every cell the same) is reported once and counted once."""
+    key = tuple(cell.value if not isinstance(cell.value, float) else round(cell.value, 9)
+                for cell in layout.sheet.rows[row])
+    first = seen.setdefault(key, row)
+    if first == row:
+        return False
+    result.issues.append(Issue(
+        code="DUPLICATE_ENTRY", severity="warning",
+        message=(f"Row {row + 1} on sheet {layout.sheet.index + 1} repeats row {first + 1} cell for cell; it was "
+                 "counted once. Remove the copy, or correct it if it was meant to differ"),
+        details={"row": row + 1, "repeats_row": first + 1}, sheet=layout.sheet.index + 1, row=row + 1))
+    return True
 
 
 def _span(layout: Layout) -> tuple[int, int]:

@@ -96,11 +96,14 @@ def cell_mode(sheet: Sheet, rows: list[int], date_cols: list[int], has_hourly_ra
     worked = [n for n in numbers if n != 0]
     if worked and sum(1 for n in worked if n > 24) >= max(1, len(worked) // 5):
         return DOLLARS
+    fractions = sum(1 for n in numbers if n in DAY_FRACTIONS)
+    mostly_fractions = bool(numbers) and fractions >= 0.9 * len(numbers)
+    # Day-rate multipliers (1, 0.5, 2) beside a day rate are marks, even with a rate column elsewhere.
+    if mostly_fractions and has_day_rate:
+        return MARKER
     if has_hourly_rate:
         return HOURS
-    fractions = sum(1 for n in numbers if n in DAY_FRACTIONS)
-    if numbers and fractions >= 0.9 * len(numbers) and (max(numbers) <= 1 or has_day_rate) \
-            or (markers and not numbers):
+    if mostly_fractions and max(numbers) <= 1 or (markers and not numbers):
         return MARKER
     return HOURS
 
@@ -166,7 +169,8 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
     sections = date_rows(layout, rows, date_cols)
     # What the day cells mean is judged on the rows that are people's (a row of zip codes between
     # people is not a day's dollars); in a block sheet every value row is someone's.
-    person_rows = rows if sections else [r for r in rows if _row_name(layout, r, name_col)]
+    person_rows = rows if sections else [r for r in rows if (n := _row_name(layout, r, name_col))
+                                         and match_role(n).role is None]
     money_cols = {c for c, m in layout.roles.items() if m.role in MONEY_ROLES and c < date_cols[0]}
     mode = cell_mode(sheet, person_rows or rows, date_cols, layout.first("hourly_rate") is not None, money_cols,
                      layout.first("day_rate") is not None)
@@ -321,6 +325,8 @@ def day_record(sheet: Sheet, row: int, col: int, day: dt.date, name: str, emp_id
         number = to_decimal(value)
         if not (is_worked_marker(value) or (number is not None and number != 0)):
             return None
+        if number is not None and number not in DAY_FRACTIONS:
+            return None  # a division code or zip in a row of day marks is no day worked
         # A day fraction (0.5 = half a day) is paid as that share of the day rate.
         fraction = number if number is not None and number in DAY_FRACTIONS else Decimal(1)
         record.pay = day_rate * fraction if day_rate is not None else None

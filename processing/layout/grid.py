@@ -99,6 +99,39 @@ def column_is_dayfirst(sheet: Sheet, col: int, rows: range) -> bool:
     return day_first and not month_first
 
 
+def column_dates_are_ambiguous(sheet: Sheet, col: int, rows: range) -> bool:
+    """Text dates that read as a plausible pay period both month/day and day/month (02/03/2026 alone, or
+    01/02 + 02/03): the file gives no way to know the order. A part above 12 decides it, and so does a
+    column that is a tight run of days one way and scattered over months the other way."""
+    pairs = set()
+    for row in rows:
+        value = sheet.value(row, col)
+        match = _SLASH_DATE_RE.match(value) if isinstance(value, str) else None
+        if not match:
+            continue
+        first, second = int(match.group(1)), int(match.group(2))
+        if first > 12 or second > 12:
+            return False
+        pairs.add((first, second))
+    if not pairs or all(a == b for a, b in pairs):
+        return False
+
+    def span(month_first: bool) -> int:
+        ordered = [(a, b) if month_first else (b, a) for a, b in pairs]
+        days = [dt.date(2000, month, day) for month, day in ordered if _valid(2000, month, day)]
+        return (max(days) - min(days)).days if days else 10_000
+
+    return span(True) <= 62 and span(False) <= 62
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def find_period(sheet: Sheet, last_row: int | None = None) -> tuple[dt.date, dt.date] | None:
     """The pay period stated in the banner (first rows) or the sheet name."""
     stop = min(sheet.n_rows, BANNER_SCAN_ROWS if last_row is None else last_row)
@@ -122,6 +155,7 @@ __all__ = [
     "BANNER_SCAN_ROWS",
     "cell_ref",
     "column_index",
+    "column_dates_are_ambiguous",
     "column_is_dayfirst",
     "column_letter",
     "date_at",

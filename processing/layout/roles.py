@@ -64,7 +64,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "work_state": ("state", "work state", "st code", "location state", "wk state"),
     "city": ("city", "location", "venue", "site", "zip", "zip code"),
     "position": ("position", "role", "title", "job", "job title", "department", "dept", "craft",
-                 "classification", "class", "occupation"),
+                 "classification", "class", "occupation", "division"),
     "exempt": ("exempt", "flsa", "flsa status", "exempt status", "exempt y n", "classification flsa"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo"),
     "day_type": ("day type", "type", "show travel", "activity"),
