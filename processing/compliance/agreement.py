@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from processing.compliance.rulebook.min_wage import ASSUMED, OPEN
 from processing.compliance.rules.issues import make_issue
-from processing.compliance.rules.weekly import ASSUMED, OPEN
 from processing.compliance.verification.solver import INVALID, TOO_COMPLEX
 from processing.model import Issue
 

@@ -19,6 +19,7 @@ from processing.compliance.thresholds import Thresholds
 from processing.compliance.workweeks import week_anchor, week_start
 from processing.model import Entry, Extraction, Timecard
 
+HOUR_PARTS = ("straight_hours", "overtime_hours", "double_time_hours")  # an entry's breakdown of its hours
 NUMERIC_FIELDS = ("hours", "pay", "straight_hours", "overtime_hours", "double_time_hours",
                   "hourly_rate", "day_rate", "stated_hours_total", "wage_subtotal")
 
@@ -89,6 +90,11 @@ def negative_fields(entry: Entry) -> list[tuple[str, Decimal]]:
         if value is not None and value < 0:
             found.append((name, value))
     return found
+
+
+def has_breakdown(entry: Entry) -> bool:
+    """The entry splits its hours into straight / overtime / double time (and has no negative value)."""
+    return any(getattr(entry, part) is not None for part in HOUR_PARTS) and not negative_fields(entry)
 
 
 def implied_pay(entry: Entry, timecard: Timecard) -> tuple[Decimal | None, str | None]:
@@ -219,9 +225,11 @@ def build_facts(extraction: Extraction, limits: Thresholds) -> list[EmployeeFact
 __all__ = [
     "DayFacts",
     "EmployeeFacts",
+    "HOUR_PARTS",
     "NUMERIC_FIELDS",
     "WeekFacts",
     "build_facts",
+    "has_breakdown",
     "implied_pay",
     "is_worked",
     "negative_fields",

@@ -26,7 +26,7 @@ class DailyOvertimeRule:
     overtime_after: Decimal
     double_time_after: Decimal | None
     seventh_day: bool
-    # Nevada: daily overtime only when the hourly rate is below this multiple of the state minimum.
+    # Daily overtime only when the hourly rate is below this multiple of the state minimum.
     rate_below_minimum_multiple: Decimal | None
 
 
@@ -90,6 +90,12 @@ def daily_overtime_rules() -> DatedTable:
     return DatedTable(rows)
 
 
+@cache
+def location_aliases() -> dict[str, str]:
+    """Other spellings of a city jurisdiction -> the key the rate tables use."""
+    return {row["alias"]: row["jurisdiction"] for row in _read_rows("location_aliases.csv")}
+
+
 def minimum_wage(jurisdiction: str, on: dt.date) -> Decimal | None:
     value = minimum_wages().lookup(jurisdiction, on)
     return value if isinstance(value, Decimal) else None
@@ -112,6 +118,7 @@ __all__ = [
     "daily_overtime_rules",
     "exempt_salary_floor",
     "exempt_salary_floors",
+    "location_aliases",
     "minimum_wage",
     "minimum_wages",
 ]

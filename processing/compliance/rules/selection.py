@@ -89,21 +89,21 @@ def premium_inputs(week: WeekFacts) -> PremiumInputs | None:
 
 
 def is_seventh_day_week(week: WeekFacts) -> bool:
-    """California's 7th-day rule applies: all seven days of the workweek worked in CA."""
+    """A state 7th-day rule applies: all seven days of the workweek worked under it."""
     worked = worked_days(week)
     return (len(worked) == 7 and worked[-1].daily_rule is not None and worked[-1].daily_rule.seventh_day)
 
 
 def daily_rule_days(week: WeekFacts) -> list[DayFacts]:
-    """Days under a state daily-overtime rule (the CA 7th day has its own rule)."""
+    """Days under a state daily-overtime rule (a 7th day under a 7th-day rule has its own rule)."""
     days = [d for d in week.days if d.daily_rule is not None and d.worked]
     if is_seventh_day_week(week):
         days = days[:-1]
     return days
 
 
-def nevada_rate_ceiling(day: DayFacts) -> Decimal | None:
-    """Nevada: daily overtime only below this hourly rate (1.5 x the state minimum)."""
+def rate_ceiling(day: DayFacts) -> Decimal | None:
+    """A rate condition of the state rule (daily overtime only below a multiple of the state minimum)."""
     rule = day.daily_rule
     if rule is None or rule.rate_below_minimum_multiple is None or day.state_minimum is None:
         return None
@@ -111,8 +111,8 @@ def nevada_rate_ceiling(day: DayFacts) -> Decimal | None:
 
 
 def daily_rule_applies(day: DayFacts) -> bool | None:
-    """True/False when decidable; None when the rate is unknown (Nevada without a rate)."""
-    ceiling = nevada_rate_ceiling(day)
+    """True/False when decidable; None when the rate is unknown (a rate condition and no rate in the file)."""
+    ceiling = rate_ceiling(day)
     if day.daily_rule is None:
         return False
     if day.daily_rule.rate_below_minimum_multiple is None:
@@ -133,7 +133,7 @@ __all__ = [
     "is_seventh_day_week",
     "known_hours",
     "minimum_wage_tolerance",
-    "nevada_rate_ceiling",
+    "rate_ceiling",
     "open_hours_days",
     "paid_days",
     "premium_inputs",

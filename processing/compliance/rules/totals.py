@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from processing.compliance.facts import implied_pay
 from processing.compliance.formatting import hours_text, money_text
-from processing.compliance.rules.issues import finding_id, make_issue
-from processing.model import Entry, Extraction, Issue, StatedTotal, Timecard
+from processing.compliance.rules.issues import finding_id
+from processing.model import Entry, Extraction, StatedTotal, Timecard
 
 
 @dataclass(frozen=True)
@@ -107,34 +107,20 @@ def total_checks(extraction: Extraction, tolerance: Decimal) -> list[TotalCheck]
     return checks
 
 
-def _amount(check: TotalCheck, value: Decimal) -> str:
+def amount_text(check: TotalCheck, value: Decimal) -> str:
     return money_text(value) if check.is_money else hours_text(value)
 
 
-def _where(check: TotalCheck) -> str:
+def where(check: TotalCheck) -> str:
+    """A sheet-level total names its sheet in the message (never a person's data)."""
     return f"sheet '{check.stated.sheet}' " if check.employee is None and check.stated.sheet else ""
 
 
-def total_issues(check: TotalCheck) -> list[Issue]:
-    if check.is_average:
-        if check.paid_days == 0:
-            return []
-        computed = check.total / check.paid_days
-        if abs(computed - check.stated.value) <= check.tolerance:
-            return []
-        message = (f"{_where(check)}stated {check.measure.replace('_', ' ')} {_amount(check, check.stated.value)} "
-                   f"differs from the total {_amount(check, check.total)} / {check.paid_days} paid days = "
-                   f"{_amount(check, computed)}")
-        return [make_issue("AVERAGE_MISMATCH", message, employee=check.employee, finding=check.finding,
-                           stated=check.stated.value, computed=computed, paid_days=check.paid_days)]
-    difference = check.total - check.stated.value
-    if abs(difference) <= check.tolerance:
-        return []
-    message = (f"{_where(check)}stated {check.measure} total {_amount(check, check.stated.value)} differs from "
-               f"the sum of its {len(check.values)} entries {_amount(check, check.total)} "
-               f"(difference {_amount(check, abs(difference))})")
-    return [make_issue("TOTAL_MISMATCH", message, employee=check.employee, finding=check.finding,
-                       stated=check.stated.value, computed=check.total, difference=difference)]
+def total_context(check: TotalCheck) -> dict[str, str | None]:
+    stated = check.stated
+    return {"employee": check.employee, "sheet": stated.sheet, "measure": check.measure,
+            "date_from": stated.date_from.isoformat() if stated.date_from else None,
+            "date_to": stated.date_to.isoformat() if stated.date_to else None}
 
 
-__all__ = ["TotalCheck", "total_checks", "total_issues"]
+__all__ = ["TotalCheck", "amount_text", "total_checks", "total_context", "where"]
