@@ -38,6 +38,8 @@ class DayFacts:
     minimum_source: str  # the jurisdiction that sets it
     state_minimum: Decimal | None
     daily_rule: tables.DailyOvertimeRule | None
+    # Jurisdictions of the location whose minimum wage the tables do not know on this date.
+    uncovered: tuple[str, ...] = ()
 
     @property
     def effective_hourly_rate(self) -> Decimal | None:
@@ -151,6 +153,10 @@ def minimum_for(location: WorkLocation, on: dt.date, federal: Decimal) -> tuple[
     return best, source, state_rate
 
 
+def uncovered_jurisdictions(location: WorkLocation, on: dt.date) -> tuple[str, ...]:
+    return tuple(j for j in location.jurisdictions()[1:] if not tables.minimum_wage_covers(j, on))
+
+
 def exempt_floor_for(location: WorkLocation, on: dt.date, federal: Decimal) -> tuple[Decimal, str]:
     best, source = federal, FEDERAL
     for jurisdiction in location.jurisdictions()[1:]:
@@ -180,6 +186,7 @@ def build_day(day: dt.date, entries: list[Entry], timecard: Timecard, limits: Th
         minimum_source=source,
         state_minimum=state_minimum,
         daily_rule=daily_rule,
+        uncovered=uncovered_jurisdictions(location, day),
     )
 
 

@@ -41,6 +41,9 @@ class Code:
     code: str
     severity: Severity
     statement: str
+    # False when the code's finding is not INVALID by design (an assumption made, facts that
+    # contradict the policy, something the data cannot decide): the agreement check knows.
+    violation: bool = True
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class CodeSpec:
     rule_id: str
     severity: Severity
     statement: str
+    violation: bool = True
 
 
 def check_registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
@@ -96,7 +100,7 @@ def check_registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
 
 
 def code_specs(rules: Iterable[Rule], extra: Iterable[CodeSpec] = ()) -> dict[str, CodeSpec]:
-    specs = {c.code: CodeSpec(c.code, r.rule_id, c.severity, c.statement) for r in rules for c in r.codes}
+    specs = {c.code: CodeSpec(c.code, r.rule_id, c.severity, c.statement, c.violation) for r in rules for c in r.codes}
     specs.update({spec.code: spec for spec in extra})
     return specs
 

@@ -12,6 +12,7 @@ from processing.compliance.registry import Rule, check_registry
 from processing.compliance.rulebook import (
     average,
     daily_overtime,
+    daily_premium_pay,
     date_in_period,
     double_time,
     duties_test,
@@ -19,6 +20,7 @@ from processing.compliance.rulebook import (
     high_daily_rate,
     hours_breakdown,
     min_wage,
+    minimum_wage_coverage,
     nonnegative,
     one_entry_per_date,
     overtime_hours,
@@ -34,6 +36,7 @@ from processing.compliance.rulebook import (
 RULES: tuple[Rule, ...] = check_registry((
     # one employee-workweek
     min_wage.RULE,
+    minimum_wage_coverage.RULE,
     overtime_hours.RULE,
     weekly_hours_policy.RULE,
     worked_days_policy.RULE,
@@ -41,6 +44,7 @@ RULES: tuple[Rule, ...] = check_registry((
     high_daily_rate.RULE,
     daily_overtime.RULE,
     double_time.RULE,
+    daily_premium_pay.RULE,
     overtime_premium.RULE,
     exempt_salary.RULE,
     # one employee's entries

@@ -1,4 +1,7 @@
-"""STATE.DAILY_OVERTIME: hours in a day over the work state's daily threshold (dated table rows).
+"""STATE.DAILY_OVERTIME: hours in a day over the work state's daily threshold, when the pay cannot be checked.
+
+A day whose pay the file states, with an hourly rate, is judged by what it was paid
+(``daily_premium_pay``); the others have only their hours, and those go to a person.
 
 Only where the work state is known (entry, timecard or ``default_work_state``) and
 ``rate_tables/daily_overtime.csv`` has a row for it on the work date; a rate condition
@@ -24,7 +27,7 @@ RULE_ID = "STATE.DAILY_OVERTIME"
 
 def plain(week: WeekFacts, limits: Thresholds) -> list[Issue]:
     issues = []
-    for day in sel.daily_rule_days(week):
+    for day in sel.hours_judged_days(week):
         rule = day.daily_rule
         if day.hours is None or not sel.daily_rule_applies(day) or day.hours <= rule.overtime_after:
             continue
@@ -32,7 +35,8 @@ def plain(week: WeekFacts, limits: Thresholds) -> list[Issue]:
         issues.append(make_issue(
             "DAILY_OVERTIME",
             f"{hours_text(day.hours)} hours on {day.date.isoformat()} ({rule.state} daily overtime after "
-            f"{hours_text(rule.overtime_after)}): {hours_text(top - rule.overtime_after)} hours at 1.5x",
+            f"{hours_text(rule.overtime_after)}): {hours_text(top - rule.overtime_after)} hours at "
+            f"{hours_text(rule.overtime_multiple)}x",
             employee=week.employee, date=day.date, week_start=week.start,
             finding=finding_id(RULE_ID, week.employee, week.key),
             hours=day.hours, threshold=rule.overtime_after, state=rule.state))
@@ -55,7 +59,7 @@ def applies_formula(m: WeekModel, day: DayFacts) -> str:
 
 
 def translate(m: WeekModel) -> tuple[list[Claim], list[str]]:
-    days = sel.daily_rule_days(m.week)
+    days = sel.hours_judged_days(m.week)
     if not days:
         return [], []
     # One threshold variable per state, fixed by the rule (so the core names it).

@@ -1,4 +1,5 @@
-"""STATE.DOUBLE_TIME: hours in a day over the work state's double-time threshold (dated table rows)."""
+"""STATE.DOUBLE_TIME: hours in a day over the work state's double-time threshold (dated table rows),
+when the pay cannot be checked (otherwise ``daily_premium_pay`` judges the day)."""
 
 from __future__ import annotations
 
@@ -18,14 +19,15 @@ RULE_ID = "STATE.DOUBLE_TIME"
 
 def plain(week: WeekFacts, limits: Thresholds) -> list[Issue]:
     issues = []
-    for day in sel.daily_rule_days(week):
+    for day in sel.hours_judged_days(week):
         rule = day.daily_rule
         if day.hours is None or rule.double_time_after is None or day.hours <= rule.double_time_after:
             continue
         issues.append(make_issue(
             "DOUBLE_TIME",
             f"{hours_text(day.hours)} hours on {day.date.isoformat()} ({rule.state} double time after "
-            f"{hours_text(rule.double_time_after)}): {hours_text(day.hours - rule.double_time_after)} hours at 2x",
+            f"{hours_text(rule.double_time_after)}): {hours_text(day.hours - rule.double_time_after)} hours "
+            f"at {hours_text(rule.double_time_multiple or rule.overtime_multiple)}x",
             employee=week.employee, date=day.date, week_start=week.start,
             finding=finding_id(RULE_ID, week.employee, week.key),
             hours=day.hours, threshold=rule.double_time_after, state=rule.state))
@@ -33,7 +35,7 @@ def plain(week: WeekFacts, limits: Thresholds) -> list[Issue]:
 
 
 def translate(m: WeekModel) -> tuple[list[Claim], list[str]]:
-    days = [d for d in sel.daily_rule_days(m.week) if d.daily_rule.double_time_after is not None]
+    days = [d for d in sel.hours_judged_days(m.week) if d.daily_rule.double_time_after is not None]
     if not days:
         return [], []
     thresholds: dict[str, str] = {}
@@ -44,7 +46,7 @@ def translate(m: WeekModel) -> tuple[list[Claim], list[str]]:
             thresholds[key] = m.scope.var(key)
             definitions.append(eq(thresholds[key], num(day.daily_rule.double_time_after)))
         conditions.append(le(m.hours[day.date], thresholds[key]))
-    states = sorted({d.daily_rule.state for d in sel.daily_rule_days(m.week)})
+    states = sorted({d.daily_rule.state for d in sel.hours_judged_days(m.week)})
     m.scope.rule(RULE_ID, f"double-time thresholds of {', '.join(states)}", and_(definitions))
     return [m.claim(RULE_ID, "DOUBLE_TIME", "each day's hours <= the double-time threshold", and_(conditions),
                     shows={m.hour_names[d.date]: m.hour_names[d.date] for d in days},

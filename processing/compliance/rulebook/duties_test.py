@@ -54,7 +54,8 @@ def translate(employee: EmployeeFacts, scope: Scope, extraction: Extraction) -> 
 
 
 RULE = Rule(RULE_ID, "employee", (
-    Code("EXEMPT_DUTIES_TEST", "warning", "an exempt classification meets the duties test (not readable from a timecard)"),
+    Code("EXEMPT_DUTIES_TEST", "warning", "an exempt classification meets the duties test (not readable from a timecard)",
+         violation=False),
 ), plain, translate)
 
 __all__ = ["RULE"]

@@ -119,7 +119,8 @@ RULE = Rule(RULE_ID, "week", (
     Code("MIN_WAGE", "error",
          "wages in a workweek >= sum over work dates of hours x the highest applicable minimum wage"),
     Code("HOURS_ASSUMED", "info",
-         "with no hours in the file, the minimum wage is checked at assumed_hours_per_day per worked day"),
+         "with no hours in the file, the minimum wage is checked at assumed_hours_per_day per worked day",
+         violation=False),
 ), plain, translate)
 
 __all__ = ["ASSUMED", "OPEN", "RULE", "minimum_wage_text"]

@@ -64,7 +64,8 @@ def translate(employee: EmployeeFacts, limits: Thresholds,
 
 
 RULE = Rule(RULE_ID, "separate", (
-    Code("NEGATIVE_VALUE", "error", "hours, pay and rates in an entry are not negative"),
+    Code("NEGATIVE_VALUE", "error", "hours, pay and rates in an entry are not negative",
+         violation=False),
 ), plain, translate)
 
 __all__ = ["RULE"]

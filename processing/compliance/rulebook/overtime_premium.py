@@ -71,9 +71,22 @@ def translate(m: WeekModel) -> tuple[list[Claim], list[str]]:
                  and_([eq(hours, add([m.hours[d.date] for d in inputs.days])),
                        eq(owed, add([mul(num(straight), hours), mul(num(straight / 2), sub(hours, m.threshold))]))]))
     formula = implies(gt(hours, m.threshold), ge(mul(num(paid + sel.CENT), hours), owed))
+    shows = {"hours": "premium_hours", **m.open_hours_shows()}
+    if inputs.hours_known:
+        # With the hours known their sum H is a number: owed = (owed x H) / H stays linear, and the
+        # counterexample can show the amount owed, not only the hours.
+        known = sum((d.hours for d in inputs.days), Decimal(0))
+        if known > 0:
+            owed_amount, unpaid, paid_var = (m.scope.var("premium_owed"), m.scope.var("premium_amount_owed"),
+                                             m.scope.var("premium_paid"))
+            m.scope.rule("DEF.PREMIUM_OWED", "owed = (owed x hours) / hours; amount owed = owed - paid",
+                         and_([eq(mul(num(known), owed_amount), owed),
+                               eq(paid_var, add([m.pay[d.date] for d in inputs.days])),
+                               eq(unpaid, sub(owed_amount, paid_var))]))
+            shows.update({"paid": "premium_paid", "owed": "premium_owed", "amount_owed": "premium_amount_owed"})
     return [m.claim(RULE_ID, "OVERTIME_UNPAID",
                     "hours over the threshold -> paid + 0.01 >= straight-time pay + half the regular rate per "
-                    "overtime hour", formula, shows={"hours": "premium_hours", **m.open_hours_shows()},
+                    "overtime hour", formula, shows=shows,
                     tags=("hours", "pay"), uses=("FLSA.OVERTIME_HOURS", "DATA.HOURS_RANGE"),
                     paid=money_text(paid), straight_time=money_text(straight),
                     threshold=hours_text(m.limits.overtime_threshold_hours))], []

@@ -80,7 +80,8 @@ def translate(employee: EmployeeFacts, limits: Thresholds,
 
 
 RULE = Rule(RULE_ID, "separate", (
-    Code("MISSING_VALUE", "error", "every worked day has hours or pay, and every day with hours has a knowable pay"),
+    Code("MISSING_VALUE", "error", "every worked day has hours or pay, and every day with hours has a knowable pay",
+         violation=False),
 ), plain, translate)
 
 __all__ = ["RULE"]

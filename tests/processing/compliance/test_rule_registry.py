@@ -8,6 +8,7 @@ same finding id. A new rule without a witness, or with only one engine, fails he
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 import processing.compliance
 from processing.compliance import compute_issues, evaluate, tables
 from processing.compliance import plain as plain_engine
-from processing.compliance.agreement import NOT_INVALID_CODES
+from processing.compliance.agreement import not_invalid_codes
 from processing.compliance.registry import Code, RegistryError, Rule, check_registry
 from processing.compliance.rulebook import RULES
 from processing.compliance.rules.catalogue import specs
@@ -47,6 +48,9 @@ WITNESSES = {
     "HIGH_DAILY_RATE": lambda: extraction(timecard(hourly_week([8], 300))),
     "DAILY_OVERTIME": lambda: extraction(timecard(hourly_week([10], 25), work_state="CA")),
     "DOUBLE_TIME": lambda: extraction(timecard(hourly_week([13], 25), work_state="CA")),
+    "DAILY_PREMIUM_UNPAID": lambda: extraction(timecard(hourly_week([10], 25, with_rate=True), work_state="CA")),
+    "MIN_WAGE_RATE_UNKNOWN": lambda: extraction(timecard(hourly_week([8], 20, start=dt.date(2015, 3, 2)),
+                                                         work_state="CA")),
     "OVERTIME_UNPAID": lambda: extraction(timecard(hourly_week([10] * 5, 20, with_rate=True))),
     "EXEMPT_SALARY_BELOW_FLOOR": lambda: extraction(
         timecard(hourly_week([8] * 5, 10), exempt=True, weekly_salary=d(400))),
@@ -64,12 +68,13 @@ WITNESSES = {
     "TOTAL_MISMATCH": lambda: extraction(timecard(hourly_week([8, 8], 20), stated_totals=[_total("pay", 330)])),
     "AVERAGE_MISMATCH": lambda: extraction(timecard(hourly_week([8, 8], 20), stated_totals=[_total("average", 9)])),
 }
-# What the proof says about an issue that is not a plain violation (agreement.NOT_INVALID_CODES).
+# What the proof says about an issue that is not a plain violation (agreement.not_invalid_codes).
 NOT_INVALID_OUTCOMES = {
     "HOURS_ASSUMED": {"SATISFIABLE", "VALID"},
     "NEGATIVE_VALUE": {"IMPOSSIBLE"},
     "MISSING_VALUE": {"SATISFIABLE", "NO_TRANSLATIONS"},
     "EXEMPT_DUTIES_TEST": {"SATISFIABLE"},
+    "MIN_WAGE_RATE_UNKNOWN": {"NO_TRANSLATIONS"},
 }
 RULE_CODES = sorted(code.code for rule in RULES for code in rule.codes)
 
@@ -79,7 +84,7 @@ def test_every_registered_code_has_a_witness_and_every_witness_a_rule():
 
 
 def test_every_code_that_is_not_a_violation_says_what_its_proof_shows():
-    assert set(NOT_INVALID_OUTCOMES) == NOT_INVALID_CODES
+    assert set(NOT_INVALID_OUTCOMES) == not_invalid_codes()
 
 
 def test_both_engines_iterate_the_one_registry():
@@ -98,7 +103,7 @@ def test_plain_and_proof_agree_on_each_rules_witness(code):
     [issue, *_] = [i for i in report.issues if i.code == code]
     assert issue.rule_id == specs()[code].rule_id
     outcomes = {f["outcome"] for f in report.findings if f["finding_id"] == issue.details["finding_id"]}
-    expected = NOT_INVALID_OUTCOMES[code] if code in NOT_INVALID_CODES else {"INVALID"}
+    expected = NOT_INVALID_OUTCOMES[code] if code in not_invalid_codes() else {"INVALID"}
     assert outcomes & expected, f"the proof of {issue.details['finding_id']} says {outcomes}"
     assert "VERIFICATION_DISAGREEMENT" not in [i.code for i in report.issues]
 
@@ -135,7 +140,7 @@ def _code_strings(source: str) -> list[str]:
 
 def test_no_state_is_named_in_the_compliance_code():
     """State law is data (rate_tables/*.csv): no string in the code names a state or a city of one."""
-    states = {key.split("-")[0] for key in tables.minimum_wages().keys() | tables.daily_overtime_rules().keys()}
+    states = {key.split("-")[0] for key in tables.minimum_wages().names() | tables.daily_overtime_rules().names()}
     states.discard("US")
     names = ("california", "alaska", "nevada", "colorado", "new york", "washington", "florida", "illinois", "texas")
     root = Path(processing.compliance.__file__).parent
