@@ -10,20 +10,19 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from processing.compliance.rulebook.min_wage import ASSUMED, OPEN
+from processing.compliance.rules.catalogue import specs
 from processing.compliance.rules.issues import make_issue
-from processing.compliance.rules.weekly import ASSUMED, OPEN
 from processing.compliance.verification.solver import INVALID, TOO_COMPLEX
 from processing.model import Issue
 
 log = logging.getLogger(__name__)
 
-# Issues whose finding is not INVALID by design.
-NOT_INVALID_CODES = frozenset({
-    "HOURS_ASSUMED",  # its finding is the open-hours check: SATISFIABLE or VALID
-    "NEGATIVE_VALUE",  # premises contradict the non-negativity rule: IMPOSSIBLE
-    "MISSING_VALUE",  # the pay is not determined: SATISFIABLE or NO_TRANSLATIONS
-    "EXEMPT_DUTIES_TEST",  # the duties are not in the data: SATISFIABLE
-})
+
+def not_invalid_codes() -> frozenset[str]:
+    """Codes whose finding is not INVALID by design (the registry's ``Code.violation`` is False):
+    an assumption made, facts that contradict the policy, something the data cannot decide."""
+    return frozenset(code for code, spec in specs().items() if not spec.violation)
 
 
 def backing_issue_id(finding_id: str) -> str:
@@ -38,7 +37,7 @@ def disagreements(issues: list[Issue], findings: list[dict[str, Any]]) -> list[t
     outcomes: dict[str, set[str]] = {}
     for finding in findings:
         outcomes.setdefault(finding["finding_id"], set()).add(finding["outcome"])
-    flagged = {i.details.get("finding_id") for i in issues if i.code not in NOT_INVALID_CODES}
+    flagged = {i.details.get("finding_id") for i in issues if i.code not in not_invalid_codes()}
     flagged.discard(None)
     problems = []
     for fid in sorted(flagged):
@@ -63,4 +62,4 @@ def agreement_issues(issues: list[Issue], findings: list[dict[str, Any]]) -> lis
     return found
 
 
-__all__ = ["NOT_INVALID_CODES", "agreement_issues", "backing_issue_id", "disagreements"]
+__all__ = ["not_invalid_codes", "agreement_issues", "backing_issue_id", "disagreements"]

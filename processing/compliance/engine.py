@@ -10,7 +10,7 @@ from typing import Any
 from core.operational_settings import OperationalSettings
 from processing.compliance.agreement import agreement_issues
 from processing.compliance.facts import build_facts
-from processing.compliance.rules.plain import rule_issues
+from processing.compliance.plain import rule_issues
 from processing.compliance.thresholds import Thresholds
 from processing.compliance.verification.findings import untranslated_finding
 from processing.compliance.verification.run import SolverFactory, verify_extraction

@@ -19,6 +19,7 @@ from processing.compliance.thresholds import Thresholds
 from processing.compliance.workweeks import week_anchor, week_start
 from processing.model import Entry, Extraction, Timecard
 
+HOUR_PARTS = ("straight_hours", "overtime_hours", "double_time_hours")  # an entry's breakdown of its hours
 NUMERIC_FIELDS = ("hours", "pay", "straight_hours", "overtime_hours", "double_time_hours",
                   "hourly_rate", "day_rate", "stated_hours_total", "wage_subtotal")
 
@@ -37,6 +38,8 @@ class DayFacts:
     minimum_source: str  # the jurisdiction that sets it
     state_minimum: Decimal | None
     daily_rule: tables.DailyOvertimeRule | None
+    # Jurisdictions of the location whose minimum wage the tables do not know on this date.
+    uncovered: tuple[str, ...] = ()
 
     @property
     def effective_hourly_rate(self) -> Decimal | None:
@@ -89,6 +92,11 @@ def negative_fields(entry: Entry) -> list[tuple[str, Decimal]]:
         if value is not None and value < 0:
             found.append((name, value))
     return found
+
+
+def has_breakdown(entry: Entry) -> bool:
+    """The entry splits its hours into straight / overtime / double time (and has no negative value)."""
+    return any(getattr(entry, part) is not None for part in HOUR_PARTS) and not negative_fields(entry)
 
 
 def implied_pay(entry: Entry, timecard: Timecard) -> tuple[Decimal | None, str | None]:
@@ -145,6 +153,10 @@ def minimum_for(location: WorkLocation, on: dt.date, federal: Decimal) -> tuple[
     return best, source, state_rate
 
 
+def uncovered_jurisdictions(location: WorkLocation, on: dt.date) -> tuple[str, ...]:
+    return tuple(j for j in location.jurisdictions()[1:] if not tables.minimum_wage_covers(j, on))
+
+
 def exempt_floor_for(location: WorkLocation, on: dt.date, federal: Decimal) -> tuple[Decimal, str]:
     best, source = federal, FEDERAL
     for jurisdiction in location.jurisdictions()[1:]:
@@ -174,6 +186,7 @@ def build_day(day: dt.date, entries: list[Entry], timecard: Timecard, limits: Th
         minimum_source=source,
         state_minimum=state_minimum,
         daily_rule=daily_rule,
+        uncovered=uncovered_jurisdictions(location, day),
     )
 
 
@@ -219,9 +232,11 @@ def build_facts(extraction: Extraction, limits: Thresholds) -> list[EmployeeFact
 __all__ = [
     "DayFacts",
     "EmployeeFacts",
+    "HOUR_PARTS",
     "NUMERIC_FIELDS",
     "WeekFacts",
     "build_facts",
+    "has_breakdown",
     "implied_pay",
     "is_worked",
     "negative_fields",

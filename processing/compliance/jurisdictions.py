@@ -5,6 +5,7 @@ A location is a two-letter state code ("CA"), optionally with a city after a hyp
 tables (e.g. San Francisco's minimum wage) when one exists; a city the tables do not
 know simply adds nothing. The work location is taken from the entry, then the timecard,
 then the ``default_work_state`` setting: the place of work, never the employee's home.
+Other spellings of a city (``rate_tables/location_aliases.csv``) map to the tables' key.
 """
 
 from __future__ import annotations
@@ -12,22 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from processing.compliance import tables
 from processing.model import Entry, Timecard
 
 FEDERAL = "US"
-
-# Spellings extraction may produce for the same city jurisdiction.
-_CITY_ALIASES = {
-    "CA-SF": "CA-SAN_FRANCISCO",
-    "CA-LA": "CA-LOS_ANGELES",
-    "NY-NEW_YORK": "NY-NYC",
-    "NY-NEW_YORK_CITY": "NY-NYC",
-    "NY-LONG_ISLAND": "NY-NYC",
-    "NY-WESTCHESTER": "NY-NYC",
-    "WA-SEA": "WA-SEATTLE",
-    "IL-CHI": "IL-CHICAGO",
-}
-
 
 @dataclass(frozen=True)
 class WorkLocation:
@@ -54,7 +43,7 @@ def parse_location(text: str | None) -> WorkLocation:
     if not city:
         return WorkLocation(state=state)
     code = f"{state}-{city.strip('_')}"
-    return WorkLocation(state=state, city=_CITY_ALIASES.get(code, code))
+    return WorkLocation(state=state, city=tables.location_aliases().get(code, code))
 
 
 def work_location(entry: Entry, timecard: Timecard, default_state: str | None) -> WorkLocation:

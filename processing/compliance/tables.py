@@ -26,7 +26,10 @@ class DailyOvertimeRule:
     overtime_after: Decimal
     double_time_after: Decimal | None
     seventh_day: bool
-    # Nevada: daily overtime only when the hourly rate is below this multiple of the state minimum.
+    seventh_day_double_time_after: Decimal | None  # on the 7th day: overtime_multiple up to it, double time beyond
+    overtime_multiple: Decimal
+    double_time_multiple: Decimal | None
+    # Daily overtime only when the hourly rate is below this multiple of the state minimum.
     rate_below_minimum_multiple: Decimal | None
 
 
@@ -44,7 +47,11 @@ class DatedTable:
         position = bisect.bisect_right(dates, on)
         return self._values[key][position - 1] if position else None
 
-    def keys(self) -> frozenset[str]:
+    def first_date(self, key: str) -> dt.date | None:
+        dates = self._dates.get(key)
+        return dates[0] if dates else None
+
+    def names(self) -> frozenset[str]:
         return frozenset(self._dates)
 
 
@@ -84,15 +91,44 @@ def daily_overtime_rules() -> DatedTable:
             overtime_after=Decimal(row["overtime_after_hours"]),
             double_time_after=_optional_decimal(row["double_time_after_hours"]),
             seventh_day=row["seventh_day_rule"].strip().lower() == "yes",
+            seventh_day_double_time_after=_optional_decimal(row["seventh_day_double_time_after_hours"]),
+            overtime_multiple=Decimal(row["overtime_multiple"]),
+            double_time_multiple=_optional_decimal(row["double_time_multiple"]),
             rate_below_minimum_multiple=_optional_decimal(row["rate_below_minimum_multiple"]),
         )
         rows.setdefault(row["state"], []).append((dt.date.fromisoformat(row["effective_date"]), rule))
     return DatedTable(rows)
 
 
+@cache
+def location_aliases() -> dict[str, str]:
+    """Other spellings of a city jurisdiction -> the key the rate tables use."""
+    return {row["alias"]: row["jurisdiction"] for row in _read_rows("location_aliases.csv")}
+
+
+@cache
+def table_coverage() -> dict[str, dt.date]:
+    """The last date each table's figures are known for (a later date needs new rows)."""
+    return {row["table"]: dt.date.fromisoformat(row["through"]) for row in _read_rows("table_coverage.csv")}
+
+
 def minimum_wage(jurisdiction: str, on: dt.date) -> Decimal | None:
     value = minimum_wages().lookup(jurisdiction, on)
     return value if isinstance(value, Decimal) else None
+
+
+def minimum_wage_covers(jurisdiction: str, on: dt.date) -> bool:
+    """Whether the table knows the jurisdiction's minimum on that date.
+
+    False for a jurisdiction it has rows for, on a date before its first row or after the
+    table's coverage: the rule says so instead of silently using the federal figure. A
+    jurisdiction with no rows at all is not in the table's scope (it adds nothing).
+    """
+    table = minimum_wages()
+    known = table.names()
+    if jurisdiction not in known:
+        return True
+    return table.lookup(jurisdiction, on) is not None and on <= table_coverage()["minimum_wages"]
 
 
 def exempt_salary_floor(jurisdiction: str, on: dt.date) -> Decimal | None:
@@ -112,6 +148,9 @@ __all__ = [
     "daily_overtime_rules",
     "exempt_salary_floor",
     "exempt_salary_floors",
+    "location_aliases",
     "minimum_wage",
+    "minimum_wage_covers",
     "minimum_wages",
+    "table_coverage",
 ]

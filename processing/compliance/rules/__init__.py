@@ -1,1 +1,1 @@
-"""The wage-and-hour rules, computed plainly; ``catalogue`` lists every code they emit."""
+"""What the rules share: which days and numbers they read (``selection``), issues (``issues``), totals (``totals``)."""

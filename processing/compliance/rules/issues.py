@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from processing.compliance.rules.catalogue import SPECS
+from processing.compliance.rules.catalogue import specs
 from processing.model import Issue, Severity
 
 
@@ -17,7 +17,7 @@ def finding_id(rule_id: str, *parts: object) -> str:
 def make_issue(code: str, message: str, *, employee: str | None, finding: str,
                date: dt.date | None = None, week_start: dt.date | None = None,
                severity: Severity | None = None, **numbers: Any) -> Issue:
-    spec = SPECS[code]
+    spec = specs()[code]
     details: dict[str, Any] = {"finding_id": finding}
     if week_start is not None:
         details["week_start"] = week_start.isoformat()
@@ -28,7 +28,7 @@ def make_issue(code: str, message: str, *, employee: str | None, finding: str,
 
 def trigger_severity(code: str, trigger_on: bool) -> Severity:
     """A review trigger that is switched off still reports its issue, as info."""
-    return SPECS[code].severity if trigger_on else "info"
+    return specs()[code].severity if trigger_on else "info"
 
 
 __all__ = ["finding_id", "make_issue", "trigger_severity"]

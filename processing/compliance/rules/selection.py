@@ -13,6 +13,8 @@ from processing.compliance.facts import DayFacts, WeekFacts
 # Pay rounded to the cent can fall short of hours x rate by half a cent per day.
 ROUNDING_PER_DAY = Decimal("0.005")
 CENT = Decimal("0.01")
+# Pay the file says was paid (a stated amount or a wage subtotal); hours x rate is only what was earned.
+PAID_BASES = ("stated", "subtotal")
 
 
 def paid_days(week: WeekFacts) -> list[DayFacts]:
@@ -89,21 +91,48 @@ def premium_inputs(week: WeekFacts) -> PremiumInputs | None:
 
 
 def is_seventh_day_week(week: WeekFacts) -> bool:
-    """California's 7th-day rule applies: all seven days of the workweek worked in CA."""
+    """A state 7th-day rule applies: all seven days of the workweek worked under it."""
     worked = worked_days(week)
     return (len(worked) == 7 and worked[-1].daily_rule is not None and worked[-1].daily_rule.seventh_day)
 
 
+def seventh_day(week: WeekFacts) -> DayFacts | None:
+    """The 7th consecutive day of a week under a state 7th-day rule, if all seven were worked."""
+    return worked_days(week)[-1] if is_seventh_day_week(week) else None
+
+
+def judged_by_pay(day: DayFacts) -> bool:
+    """A day under a state daily rule whose premium can be checked against what the file says was paid:
+    hours, an hourly rate, pay the file states (not implied from the rate), and a rule that applies."""
+    return (day.daily_rule is not None and day.worked and day.hours is not None and day.hourly_rate is not None
+            and day.pay is not None and day.pay_basis in PAID_BASES and daily_rule_applies(day) is True)
+
+
 def daily_rule_days(week: WeekFacts) -> list[DayFacts]:
-    """Days under a state daily-overtime rule (the CA 7th day has its own rule)."""
+    """Days under a state daily-overtime rule (a 7th day under a 7th-day rule has its own rule)."""
     days = [d for d in week.days if d.daily_rule is not None and d.worked]
     if is_seventh_day_week(week):
         days = days[:-1]
     return days
 
 
-def nevada_rate_ceiling(day: DayFacts) -> Decimal | None:
-    """Nevada: daily overtime only below this hourly rate (1.5 x the state minimum)."""
+def hours_judged_days(week: WeekFacts) -> list[DayFacts]:
+    """Daily-rule days whose pay cannot be checked: their hours alone go to a person."""
+    return [d for d in daily_rule_days(week) if not judged_by_pay(d)]
+
+
+def premium_days(week: WeekFacts) -> list[tuple[DayFacts, bool]]:
+    """(day, is the 7th day) for the days judged by pay that owe a state premium."""
+    seventh = seventh_day(week)
+    found = [(d, False) for d in daily_rule_days(week)
+             if judged_by_pay(d) and d.hours > d.daily_rule.overtime_after]
+    if seventh is not None and judged_by_pay(seventh):
+        found.append((seventh, True))
+    return found
+
+
+def rate_ceiling(day: DayFacts) -> Decimal | None:
+    """A rate condition of the state rule (daily overtime only below a multiple of the state minimum)."""
     rule = day.daily_rule
     if rule is None or rule.rate_below_minimum_multiple is None or day.state_minimum is None:
         return None
@@ -111,8 +140,8 @@ def nevada_rate_ceiling(day: DayFacts) -> Decimal | None:
 
 
 def daily_rule_applies(day: DayFacts) -> bool | None:
-    """True/False when decidable; None when the rate is unknown (Nevada without a rate)."""
-    ceiling = nevada_rate_ceiling(day)
+    """True/False when decidable; None when the rate is unknown (a rate condition and no rate in the file)."""
+    ceiling = rate_ceiling(day)
     if day.daily_rule is None:
         return False
     if day.daily_rule.rate_below_minimum_multiple is None:
@@ -129,11 +158,16 @@ __all__ = [
     "ROUNDING_PER_DAY",
     "assumed_days",
     "daily_rule_applies",
+    "PAID_BASES",
     "daily_rule_days",
+    "hours_judged_days",
+    "judged_by_pay",
+    "premium_days",
+    "seventh_day",
     "is_seventh_day_week",
     "known_hours",
     "minimum_wage_tolerance",
-    "nevada_rate_ceiling",
+    "rate_ceiling",
     "open_hours_days",
     "paid_days",
     "premium_inputs",

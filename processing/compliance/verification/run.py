@@ -1,9 +1,9 @@
-"""Formal verification of every rule for one extraction.
+"""Formal verification of every registered rule for one extraction.
 
 One solver per employee (per six workweeks of a long file) holds its workweeks, its entry
 rules and its stated totals, each part in its own namespace (one parse and one base check
-per employee instead of one per part). Facts that contradict the policy (negative values), days whose pay is undetermined
-and sheet-level totals get solvers of their own.
+per employee instead of one per part). "Separate" rules (facts that contradict the policy,
+pay left open on purpose) and sheet-level totals get solvers of their own.
 """
 
 from __future__ import annotations
@@ -14,22 +14,23 @@ from typing import Any
 import z3
 
 from processing.compliance.facts import EmployeeFacts
-from processing.compliance.rules.entries import missing_kind
+from processing.compliance.registry import Rule, of_level
+from processing.compliance.rulebook import RULES
 from processing.compliance.rules.issues import finding_id
 from processing.compliance.rules.totals import TotalCheck, total_checks
 from processing.compliance.thresholds import Thresholds
 from processing.compliance.verification.findings import finding_from_outcome, untranslated_finding
 from processing.compliance.verification.solver import Claim, Namespace, Scope
-from processing.compliance.verification.translate_entries import (
-    employee_scope_claims,
-    missing_pay_scope,
-    negative_scope,
-)
-from processing.compliance.verification.translate_totals import total_claim
-from processing.compliance.verification.translate_week import translate_week
+from processing.compliance.verification.week_model import WeekModel
 from processing.model import Extraction
 
 SolverFactory = Callable[[int], z3.Solver]
+
+WEEK_RULES = of_level(RULES, "week")
+EMPLOYEE_RULES = of_level(RULES, "employee")
+SEPARATE_RULES = of_level(RULES, "separate")
+TOTAL_RULES = of_level(RULES, "total")
+WEEKS_PER_SOLVER = 6  # a year-long file must not grow one solver (and every check on it) without bound
 
 
 def _run(scope: Scope, claims: list[Claim]) -> list[dict[str, Any]]:
@@ -43,31 +44,52 @@ def has_usable_numbers(employee: EmployeeFacts) -> bool:
             or any(d.pay is not None for w in employee.weeks for d in w.days))
 
 
-def missing_value_findings(employee: EmployeeFacts, limits: Thresholds,
-                           factory: SolverFactory | None) -> list[dict[str, Any]]:
+def week_claims(m: WeekModel, findings: list[dict[str, Any]]) -> list[Claim]:
+    """Every week rule's claims; a rule with nothing to translate adds a NO_TRANSLATIONS finding."""
+    claims: list[Claim] = []
+    week = m.week
+    context = {"employee": week.employee, "week_start": week.start.isoformat(), "week_end": week.end.isoformat()}
+    for rule in WEEK_RULES:
+        translated, reasons = rule.translate(m)
+        claims += translated
+        findings += [untranslated_finding(finding_id(rule.rule_id, week.employee, week.key), rule.rule_id,
+                                          rule.codes[0].code, reason, context) for reason in reasons]
+    return claims
+
+
+def total_rule(check: TotalCheck) -> Rule:
+    [rule] = [r for r in TOTAL_RULES if r.judges(check)]
+    return rule
+
+
+def total_claim(check: TotalCheck, scope: Namespace, findings: list[dict[str, Any]]) -> Claim | None:
+    rule = total_rule(check)
+    translated = rule.translate(check, scope)
+    if isinstance(translated, str):  # nothing to translate: the reason
+        findings.append(untranslated_finding(check.finding, rule.rule_id, rule.codes[0].code, translated,
+                                             {"employee": check.employee}))
+        return None
+    return translated
+
+
+def separate_findings(employee: EmployeeFacts, limits: Thresholds,
+                      factory: SolverFactory | None) -> list[dict[str, Any]]:
     findings = []
-    for entry in employee.entries:
-        kind = missing_kind(entry, employee)
-        day = entry.date.isoformat()
-        if kind == "pay":
-            scope = Scope(limits.timeout_ms, factory)
-            findings += _run(scope, [missing_pay_scope(employee, entry, scope)])
-        elif kind == "both":
-            findings.append(untranslated_finding(
-                finding_id("DATA.PAY_DETERMINED", employee.employee, day), "DATA.PAY_DETERMINED", "MISSING_VALUE",
-                "a worked day with neither hours nor pay: nothing to translate",
-                {"employee": employee.employee, "date": day}))
+    for rule in SEPARATE_RULES:
+        for proof in rule.translate(employee, limits, lambda: Scope(limits.timeout_ms, factory)):
+            if isinstance(proof, dict):
+                findings.append(proof)
+            else:
+                scope, claim = proof
+                findings += _run(scope, [claim])
     return findings
-
-
-WEEKS_PER_SOLVER = 6  # a year-long file must not grow one solver (and every check on it) without bound
 
 
 def verify_employee(employee: EmployeeFacts, totals: list[TotalCheck], extraction: Extraction, limits: Thresholds,
                     factory: SolverFactory | None) -> list[dict[str, Any]]:
     """One solver per few workweeks of the employee; its entry rules and totals join the first."""
     name = employee.employee
-    findings = []
+    findings: list[dict[str, Any]] = []
     if not has_usable_numbers(employee):
         # Worked-day markers may still decide the day-count rules, so the weeks are checked too.
         findings.append(untranslated_finding(finding_id("ALL", name), "ALL", "NO_DATA",
@@ -78,29 +100,16 @@ def verify_employee(employee: EmployeeFacts, totals: list[TotalCheck], extractio
         scope = Scope(limits.timeout_ms, factory)
         claims: list[Claim] = []
         for week in weeks:
-            week_claims, untranslated = translate_week(week, limits, Namespace(scope, week.key))
-            claims += week_claims
-            context = {"employee": name, "week_start": week.start.isoformat(), "week_end": week.end.isoformat()}
-            findings += [untranslated_finding(finding_id(rule_id, name, week.key), rule_id, code, reason, context)
-                         for rule_id, code, reason in untranslated]
+            claims += week_claims(WeekModel(week, limits, Namespace(scope, week.key)), findings)
         if position == 0:
-            claims += employee_scope_claims(employee, scope, extraction.period_start, extraction.period_end)
+            for rule in EMPLOYEE_RULES:
+                claims += rule.translate(employee, scope, extraction)
             for n, check in enumerate(totals):
-                claim = total_claim(check, Namespace(scope, f"total{n}"))
-                if claim is None:
-                    findings.append(_no_average(check))
-                else:
+                claim = total_claim(check, Namespace(scope, f"total{n}"), findings)
+                if claim is not None:
                     claims.append(claim)
         findings += _run(scope, claims)
-    for day in sorted({entry.date for entry, _, _ in employee.negative_entries}):
-        negative = Scope(limits.timeout_ms, factory)  # contradictory by design: kept apart
-        findings += _run(negative, [negative_scope(employee, day, negative)])
-    return findings + missing_value_findings(employee, limits, factory)
-
-
-def _no_average(check: TotalCheck) -> dict[str, Any]:
-    return untranslated_finding(check.finding, check.rule_id, "AVERAGE_MISMATCH", "no paid days to average",
-                                {"employee": check.employee})
+    return findings + separate_findings(employee, limits, factory)
 
 
 def verify_extraction(extraction: Extraction, employees: list[EmployeeFacts], limits: Thresholds,
@@ -117,9 +126,10 @@ def verify_extraction(extraction: Extraction, employees: list[EmployeeFacts], li
         if check.owner is not None:
             continue
         scope = Scope(limits.timeout_ms, factory)
-        claim = total_claim(check, Namespace(scope, "total"))
-        findings += _run(scope, [claim]) if claim is not None else [_no_average(check)]
+        claim = total_claim(check, Namespace(scope, "total"), findings)
+        if claim is not None:
+            findings += _run(scope, [claim])
     return findings
 
 
-__all__ = ["verify_extraction"]
+__all__ = ["SolverFactory", "verify_extraction"]

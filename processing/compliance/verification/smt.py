@@ -85,10 +85,22 @@ def implies(a: str, b: str) -> str:
     return op("=>", a, b)
 
 
+def ite(condition: str, then: str, otherwise: str) -> str:
+    return op("ite", condition, then, otherwise)
+
+
+def min_(a: str, b: str) -> str:
+    return ite(le(a, b), a, b)
+
+
+def max_(a: str, b: str) -> str:
+    return ite(ge(a, b), a, b)
+
+
 def within(a: str, b: str, tolerance: str) -> str:
     """|a - b| <= tolerance, without abs."""
     return and_([le(sub(a, b), tolerance), le(sub(b, a), tolerance)])
 
 
-__all__ = ["add", "and_", "eq", "ge", "gt", "implies", "integer", "le", "lt", "mul", "not_", "num", "op", "or_",
-           "sub", "sym", "within"]
+__all__ = ["add", "and_", "eq", "ge", "gt", "implies", "integer", "ite", "le", "lt", "max_", "min_", "mul", "not_",
+           "num", "op", "or_", "sub", "sym", "within"]

@@ -27,7 +27,9 @@ def test_straight_time_pay_for_50_hours_leaves_the_premium_unpaid():
     assert issue.message == ("paid 1000.00 for 50 hours in the workweek starting 2026-03-02; owed at least "
                              "1100.00 (regular rate 20.00, 10 overtime hours at half-time 10.00 extra)")
     [finding] = findings_for(report, "FLSA.OVERTIME_PREMIUM")
-    assert finding["outcome"] == "INVALID" and finding["counterexample"] == {"hours": "50"}
+    # the counterexample carries the amount owed, not only the hours (issue 17)
+    assert finding["outcome"] == "INVALID"
+    assert finding["counterexample"] == {"hours": "50", "paid": "1000", "owed": "1100", "amount_owed": "100"}
 
 
 def test_premium_included_in_pay_is_fine():

@@ -72,13 +72,13 @@ def test_california_seventh_consecutive_day():
                                "9 hours: 8 at 1.5x, 1 at 2x")
     # the 7th day has its own rule: its 9 hours are not also daily overtime
     assert ("DAILY_OVERTIME", day(6)) not in _daily(report)
-    assert findings_for(report, "CA.SEVENTH_DAY")[0]["outcome"] == "INVALID"
+    assert findings_for(report, "STATE.SEVENTH_DAY")[0]["outcome"] == "INVALID"
 
 
 def test_six_days_in_california_are_no_seventh_day():
     report = evaluate(extraction(timecard(hourly_week([6, 6, 6, 6, 6, 6], 25), work_state="CA")), settings())
     assert "SEVENTH_DAY" not in codes(report)
-    assert findings_for(report, "CA.SEVENTH_DAY")[0]["outcome"] == "VALID"
+    assert findings_for(report, "STATE.SEVENTH_DAY")[0]["outcome"] == "VALID"
 
 
 def test_alaska_daily_overtime_after_8_without_double_time():
@@ -140,3 +140,14 @@ def test_alaska_step_on_1_july_2026():
     july = hourly_week([8], "13.50", start=dt.date(2026, 7, 6))  # 14.00
     report = evaluate(extraction(timecard(june + july, work_state="AK")), settings())
     assert [i.details["week_start"] for i in report.issues if i.code == "MIN_WAGE"] == ["2026-07-06"]
+
+
+def test_state_daily_overtime_switch_turns_the_state_rules_off():
+    # The settings model gains the field in another change; thresholds.py reads it with getattr today.
+    off = settings().model_copy(update={"state_daily_overtime_enabled": False})
+    entries = hourly_week([10, 10, 10, 8, 6, 6, 6], 25)
+    on_report = evaluate(extraction(timecard(entries, work_state="CA")), settings())
+    off_report = evaluate(extraction(timecard(entries, work_state="CA")), off)
+    assert {c for c, _ in _daily(on_report)} == {"DAILY_OVERTIME", "SEVENTH_DAY"}
+    assert _daily(off_report) == []
+    assert findings_for(off_report, "STATE.DAILY_OVERTIME") == []

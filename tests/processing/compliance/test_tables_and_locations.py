@@ -15,9 +15,25 @@ def test_minimum_wage_is_the_row_in_force_on_the_date():
     assert tables.minimum_wage("FL", dt.date(2026, 9, 30)) == Decimal("15.00")
     assert tables.minimum_wage("AK", dt.date(2026, 6, 30)) == Decimal("13.00")
     assert tables.minimum_wage("AK", dt.date(2026, 7, 1)) == Decimal("14.00")
-    assert tables.minimum_wage("IL-CHICAGO", dt.date(2025, 6, 30)) is None
+    assert tables.minimum_wage("IL-CHICAGO", dt.date(2025, 6, 30)) == Decimal("16.20")
+    assert tables.minimum_wage("IL-CHICAGO", dt.date(2019, 6, 30)) is None
     assert tables.minimum_wage("IL-CHICAGO", dt.date(2025, 7, 1)) == Decimal("16.60")
     assert tables.minimum_wage("ZZ", dt.date(2026, 1, 1)) is None
+
+
+def test_every_state_and_city_in_the_table_is_covered_from_2020_through_2026():
+    table = tables.minimum_wages()
+    for jurisdiction in table.names():
+        for year in range(2020, 2027):
+            assert tables.minimum_wage(jurisdiction, dt.date(year, 1, 1)) is not None, (jurisdiction, year)
+            assert tables.minimum_wage_covers(jurisdiction, dt.date(year, 1, 1))
+    assert tables.minimum_wage("CA", dt.date(2024, 6, 1)) == Decimal("16.00")
+
+
+def test_dates_outside_the_table_are_not_covered():
+    assert not tables.minimum_wage_covers("CA", dt.date(2019, 12, 31))
+    assert not tables.minimum_wage_covers("CA", dt.date(2027, 1, 1))  # past the figures known
+    assert tables.minimum_wage_covers("ZZ", dt.date(2015, 1, 1))  # a state the table has no row for adds nothing
 
 
 def test_compliance_md_2026_figures_are_in_the_table():
