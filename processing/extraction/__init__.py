@@ -41,21 +41,38 @@ def _resolved_cells(layouts: list[Layout]) -> set[tuple[str, int, int]]:
     return resolved
 
 
-def _unreadable_cells(workbook: Workbook, resolved: set[tuple[str, int, int]]) -> list[Issue]:
-    """One error issue per error value (#REF!, #VALUE!...) on a visible sheet: named by the sheet's position
-    and the cell, never by content or sheet name. A hidden helper sheet's #N/A lookups are its own business."""
+def _read_columns(layout: Layout) -> set[int] | None:
+    """The columns a reading takes values from (None: every column, as for a transposed grid)."""
+    detection = layout.detection
+    if detection.date_column is not None:
+        return None
+    columns = set(layout.roles)
+    if detection.date_header is not None:
+        columns |= set(detection.date_header.dates)
+    return columns
+
+
+def _unreadable_cells(layouts: list[Layout], resolved: set[tuple[str, int, int]]) -> list[Issue]:
+    """One error issue per error value (#REF!, #VALUE!...) where the reading takes its values: named by the
+    sheet's position and the cell, never by content or sheet name. A hidden helper sheet's or a lookup helper
+    column's #N/A is no value of the timecard and raises nothing."""
     issues: list[Issue] = []
-    for position, sheet in enumerate(workbook.sheets, start=1):
-        if sheet.hidden:
+    for position, layout in enumerate(layouts, start=1):
+        sheet = layout.sheet
+        if sheet.hidden or layout.family not in families.ENTRY_FAMILIES:
             continue
+        columns = _read_columns(layout)
         for row_index, row in enumerate(sheet.rows):
             for col_index, cell in enumerate(row):
-                if isinstance(cell.value, CellError) and (sheet.name, row_index, col_index) not in resolved:
-                    ref = cell_ref(row_index, col_index)
-                    issues.append(Issue(
-                        code="UNREADABLE_CELL", severity="error",
-                        message=f"Cell {ref} on sheet {position} holds a spreadsheet error value and was not read",
-                        details={"cell": ref}, sheet=position, row=row_index + 1, cells=[ref]))
+                if not isinstance(cell.value, CellError) or (sheet.name, row_index, col_index) in resolved:
+                    continue
+                if columns is not None and col_index not in columns:
+                    continue
+                ref = cell_ref(row_index, col_index)
+                issues.append(Issue(
+                    code="UNREADABLE_CELL", severity="error",
+                    message=f"Cell {ref} on sheet {position} holds a spreadsheet error value and was not read",
+                    details={"cell": ref}, sheet=position, row=row_index + 1, cells=[ref]))
     return issues
 
 
@@ -137,7 +154,7 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
         stated_totals=loose_totals,
         period_start=period[0] if period else None,
         period_end=period[1] if period else None,
-        issues=(_unreadable_cells(workbook, _resolved_cells(layouts)) + _uncertain_layouts(workbook, layouts)
+        issues=(_unreadable_cells(layouts, _resolved_cells(layouts)) + _uncertain_layouts(workbook, layouts)
                 + [issue for result in entry_results + side_results for issue in result.issues]
                 + _hidden_sheets_read(hidden_read)),
         markdown={layout.sheet.name: sheet_markdown(layout) for layout in layouts},

@@ -27,6 +27,7 @@ from processing.values import (
     parse_time,
     parse_timestamp,
     round_money,
+    to_decimal,
 )
 from processing.workbook import CellError
 
@@ -105,10 +106,9 @@ def read_rows(layout: Layout, rows: range, rates: RateBook, result: SheetResult,
                 if layout.first("time_in") is not None else None
             work_date = stamp.date() if stamp else None
         if work_date is None:
-            if date_col is not None and name and sheet.value(row, date_col) not in (None, ""):
+            if date_col is not None and name and sheet.value(row, date_col) not in (None, "") \
+                    and _has_work_values(layout, row):
                 _unreadable_date(layout, row, date_col, result)
-            continue
-        if _repeats_a_row(layout, row, seen_rows, result):
             continue
         if name is None and emp_id and emp_id in ids_to_names:
             name = ids_to_names[emp_id]
@@ -117,6 +117,8 @@ def read_rows(layout: Layout, rows: range, rates: RateBook, result: SheetResult,
         if name is None:
             name = f"Employee {emp_id}" if emp_id else None
         if name is None:
+            continue
+        if _repeats_a_row(layout, row, seen_rows, result, name, work_date):
             continue
         last_name_seen = name
         if name not in since_seen:
@@ -129,6 +131,22 @@ def read_rows(layout: Layout, rows: range, rates: RateBook, result: SheetResult,
             result.records.append(record)
 
 
+WORK_VALUE_ROLES = ("hours", "time_in", "time_out", "straight_hours", "overtime_hours", "double_time_hours",
+                    "wage_amount")
+
+
+def _has_work_values(layout: Layout, row: int) -> bool:
+    """Whether a row records work (a number or a time under a work column), not a repeated header."""
+    for role in WORK_VALUE_ROLES:
+        for col in layout.columns_with(role):
+            value = layout.sheet.value(row, col)
+            if value is None or isinstance(value, CellError):
+                continue
+            if not isinstance(value, str) or parse_time(value) is not None or to_decimal(value) is not None:
+                return True
+    return False
+
+
 def _unreadable_date(layout: Layout, row: int, col: int, result: SheetResult) -> None:
     """A row of work whose date cannot be read is never dropped in silence."""
     ref = f"{column_letter(col)}{row + 1}"
@@ -139,7 +157,8 @@ def _unreadable_date(layout: Layout, row: int, col: int, result: SheetResult) ->
         details={"cell": ref}, sheet=layout.sheet.index + 1, row=row + 1, cells=[ref]))
 
 
-def _repeats_a_row(layout: Layout, row: int, seen: dict[tuple, int], result: SheetResult) -> bool:
+def _repeats_a_row(layout: Layout, row: int, seen: dict[tuple, int], result: SheetResult, name: str,
+                   work_date: dt.date) -> bool:
     """An exact copy of an earlier row (every cell the same) is reported once and counted once."""
     key = tuple(cell.value if not isinstance(cell.value, float) else round(cell.value, 9)
                 for cell in layout.sheet.rows[row])
@@ -147,7 +166,7 @@ def _repeats_a_row(layout: Layout, row: int, seen: dict[tuple, int], result: She
     if first == row:
         return False
     result.issues.append(Issue(
-        code="DUPLICATE_ENTRY", severity="warning",
+        code="DUPLICATE_ENTRY", severity="warning", employee=name, date=work_date,
         message=(f"Row {row + 1} on sheet {layout.sheet.index + 1} repeats row {first + 1} cell for cell; it was "
                  "counted once. Remove the copy, or correct it if it was meant to differ"),
         details={"row": row + 1, "repeats_row": first + 1}, sheet=layout.sheet.index + 1, row=row + 1))

@@ -9,6 +9,7 @@ Total Due) are never wages; "Total Hours" / "Total Wages" columns become stated 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from processing.evidence.content import SAMPLE_ROWS
@@ -16,7 +17,7 @@ from processing.evidence.formulas import parse_count, parse_sum, references
 from processing.evidence.identity import choose_identity
 from processing.extraction.common import cell_hours, cell_money, cell_number, is_total_label, source
 from processing.extraction.records import RateBook, Record, SheetResult
-from processing.layout.grid import date_at, text_at
+from processing.layout.grid import column_index, date_at, text_at
 from processing.layout.roles import match_role
 from processing.layout.schema import Layout
 from processing.model import Issue, StatedTotal
@@ -182,6 +183,9 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
     carried_id = _row_id(layout, header_row) if carried else None
     row_names: dict[int, str] = {}  # row -> the person read on it, for TOTAL rows' coverage
     seen: dict[tuple, int] = {}  # (person, the row's days and values) -> the first row that held them
+    total_columns: dict[int, str] = {}  # columns holding people's own totals -> their measure
+    total_rows: dict[int, set[int]] = {}  # such a column -> the person rows whose cell there is a total
+    section_rows: list[int] = []
     section: list[str] = []  # people since the last TOTAL row
     for row in rows:
         if row in sections:
@@ -195,8 +199,10 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
         row_label = next((clean_text(sheet.value(row, c)) for c in range(date_cols[0])
                           if isinstance(sheet.value(row, c), str) and clean_text(sheet.value(row, c))), "")
         if is_total_label(label) or is_total_label(row_label):
-            _sheet_totals(layout, row, dates, mode, after_dates, result, row_names, section)
-            section = []
+            # A column total only where every person of the section has their own total in that column.
+            consistent = {c: m for c, m in total_columns.items() if set(section_rows) <= total_rows.get(c, set())}
+            _sheet_totals(layout, row, dates, mode, after_dates, result, row_names, section, consistent)
+            section, section_rows = [], []
             continue
         name = _row_name(layout, row, name_col)
         emp_id = _row_id(layout, row)
@@ -225,10 +231,15 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
             row_names[row] = name
             section.append(name)
             covered = _formula_totals(layout, row, name, emp_id, dates, mode, result)
+            for col in covered:
+                total_columns.setdefault(col, result.totals[-1].measure if result.totals else "pay")
+                total_rows.setdefault(col, set()).add(row)
+            section_rows.append(row)
             _employee_totals(layout, row, name, [c for c in after_dates if c not in covered], result)
     return result
 
 
+TOTAL_HEADER = re.compile(r"total|due|gross|pay|wage|net|sum|amount", re.IGNORECASE)
 NONWAGE_ROLES = frozenset({"per_diem", "reimbursement", "bonus", "deduction"})
 
 
@@ -266,6 +277,11 @@ def _formula_totals(layout: Layout, row: int, name: str, emp_id: str | None, dat
             continue
         if (terms.scale is not None) != (mode == MARKER):
             continue  # marked days add up to pay only through the day rate, other cells directly
+        if any(sign < 0 for (_, c), sign in terms.terms.items() if c in day_cols or c in wage_cells):
+            continue  # wages taken away (=AA6+AB6-K6): a check column, not a total
+        takes_away = any(sign < 0 for (_, c), sign in terms.terms.items() if c not in day_cols and c not in wage_cells)
+        if takes_away and not TOTAL_HEADER.search(layout.headers.get(col, "")):
+            continue  # days less cost-code allocations ("Overhead"): accounting, not a total the file states
         stated = cell_hours(cell) if measure == "hours" else cell_number(cell)
         if stated is None:
             continue
@@ -278,7 +294,9 @@ def _formula_totals(layout: Layout, row: int, name: str, emp_id: str | None, dat
         if not (cols - day_cols):
             wage_cells.add(col)
         covered.add(col)
-        summed_days = [dates[c] for c in cols & day_cols] or list(dates.values())
+        # The total speaks for the row's whole week (its section's dates), not only for the cells its
+        # formula happens to add: a SUM over the wrong columns is the file's slip, to be reported.
+        summed_days = list(dates.values())
         result.totals.append(StatedTotal(
             measure=measure, value=stated, scope="employee", employee=name, employee_id=emp_id,
             sheet=sheet.name, source=source(sheet.name, row, col),
@@ -376,8 +394,22 @@ def _covered(cell, row_names: dict[int, str], section: list[str]) -> list[str]:
 
 
 def _sheet_totals(layout: Layout, row: int, dates: dict[int, dt.date], mode: str, after_dates: list[int],
-                  result: SheetResult, row_names: dict[int, str], section: list[str]) -> None:
+                  result: SheetResult, row_names: dict[int, str], section: list[str],
+                  total_columns: dict[int, str] | None = None) -> None:
     sheet = layout.sheet
+    nonwage_columns = {int(t.source.column and column_index(t.source.column)) for t in result.totals
+                       if t.includes_nonwage and t.source and t.source.column}
+    # The TOTAL row's cell under the people's own total column (Pay for Week, Total Wages): the section's total.
+    for col, measure in sorted((total_columns or {}).items()):
+        if col in after_dates or col in nonwage_columns:
+            continue
+        cell = sheet.cell(row, col)
+        value = cell_hours(cell) if measure == "hours" else cell_number(cell)
+        if value is not None:
+            result.totals.append(StatedTotal(measure=measure, value=value, scope="sheet", sheet=sheet.name,
+                                             covers=_covered(cell, row_names, section),
+                                             date_from=min(dates.values()), date_to=max(dates.values()),
+                                             source=source(sheet.name, row, col)))
     if mode in (HOURS, DOLLARS):
         measure = "hours" if mode == HOURS else "pay"
         for col, day in dates.items():

@@ -69,7 +69,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo"),
     "day_type": ("day type", "type", "show travel", "activity"),
     # A count of worked days the file states per person ("# of Days", "Days Worked"): checked, never read as pay.
-    "days_worked": ("days worked", "of days", "number of days", "no of days", "total days", "days", "worked days",
+    "days_worked": ("days worked", "# of days", "# days", "of days", "number of days", "no of days", "total days", "days", "worked days",
                     "days work", "num days"),
 }
 
@@ -95,7 +95,9 @@ def normalize_header(text: object) -> str:
     """Lower case, punctuation as spaces, single-spaced: 'Total Hrs.' -> 'total hrs'."""
     if text is None:
         return ""
-    value = str(text).lower().replace("#", " # ").replace("/", " ")
+    # "O/T", "D/T", "S/T": one letter each side of a slash is an abbreviation, not two words.
+    value = re.sub(r"\b([a-z])\s*/\s*([a-z])\b", r"\1\2", str(text).lower())
+    value = value.replace("#", " # ").replace("/", " ")
     value = value.replace("1.5", "1 5").replace("ss #", "ss#")
     value = re.sub(r"[^a-z0-9#]+", " ", value)
     return " ".join(value.split())

@@ -15,6 +15,7 @@ from pathlib import Path
 MIN_WAGE = Decimal("7.25")
 OVERTIME_HOURS = Decimal("40")
 EXCESSIVE_HOURS = Decimal("60")
+MAX_WORKED_DAYS = 6  # more worked days in a workweek go to review (setting max_worked_days_weekly)
 ASSUMED_HOURS = Decimal("8")
 
 
@@ -67,6 +68,8 @@ class Truth:
     # (employee or None for a sheet total, measure, stated value, true value, entries summed, sheet)
     stated_totals: list[tuple[str | None, str, Decimal, Decimal, int, str | None]] = field(default_factory=list)
     unreadable_cells: list[tuple[str, str]] = field(default_factory=list)  # (sheet, cell ref)
+    # Exact copies of a row the reader must count once and report (employee, date of the row).
+    duplicate_rows: list[tuple[str, dt.date]] = field(default_factory=list)
     week_start: dt.date | None = None  # the file's own week when it covers exactly one week
     traps: list[str] = field(default_factory=list)
     family: str = ""
@@ -164,9 +167,14 @@ def expected_issues(truth: Truth) -> list[dict]:
             if hours > OVERTIME_HOURS:
                 issue("OVERTIME", "warning", person.employee, None,
                       f"{hours_text(hours)} hours {week} (threshold {hours_text(OVERTIME_HOURS)})")
+            if len({d.date for d in days}) > MAX_WORKED_DAYS:
+                issue("MORE_THAN_6_DAYS", "warning", person.employee, None,
+                      f"{len({d.date for d in days})} days worked {week} (more than {MAX_WORKED_DAYS})")
             if hours > EXCESSIVE_HOURS:
                 issue("EXCESSIVE_HOURS", "warning", person.employee, None,
                       f"{hours_text(hours)} hours {week} (recommended maximum {hours_text(EXCESSIVE_HOURS)})")
+    for employee, day in truth.duplicate_rows:
+        issue("DUPLICATE_ENTRY", "warning", employee, day, "a row repeated cell for cell, counted once")
     for employee, measure, stated, true, count, sheet in truth.stated_totals:
         if abs(stated - true) > Decimal("0.01"):
             text = hours_text if measure == "hours" else money_text

@@ -87,6 +87,8 @@ def hourly_legal_name(out: Path) -> Truth:
         st, ot, dth = D(shift.st), D(shift.ot), D(shift.dt_hours)
         wages = money(rate * st + rate * ot * D("1.5") + rate * dth * 2)
         truth.person(shift.name).add(WEEK[shift.day], st + ot + dth, wages)
+        if shift.copies > 1:
+            truth.duplicate_rows.append((shift.name, WEEK[shift.day]))
         for _ in range(shift.copies):
             values = [shift.raw, shift.ssn, shift.home_zip, "Las Vegas, NV", 89109, "SHOW", "5010-22",
                       dt.datetime.combine(WEEK[shift.day], dt.time()), "Artist Relations"]
