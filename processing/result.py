@@ -75,11 +75,14 @@ def merge_issues(*groups: Iterable[Issue]) -> list[Issue]:
     seen: set[tuple[Any, ...]] = set()
     merged: list[Issue] = []
     for group in groups:
-        for issue in group:
-            identity = (issue.code, issue.severity, issue.employee, issue.date, issue.message)
+        # Within one group two identical issues are two people who share a name (told apart by their
+        # employee ids): both stay. Only what an earlier group already said is dropped.
+        group = list(group)
+        identities = [(i.code, i.severity, i.employee, i.date, i.message) for i in group]
+        for issue, identity in zip(group, identities, strict=True):
             if identity not in seen:
-                seen.add(identity)
                 merged.append(issue)
+        seen.update(identities)
     return sorted(
         merged,
         key=lambda i: (

@@ -16,6 +16,7 @@ from processing.families import (
     long,
     per_employee,
     punch,
+    punch_events,
     register,
     summary,
     transposed,
@@ -27,7 +28,7 @@ from processing.layout.headers import TableHeader, find_table_header
 from processing.layout.schema import Detection, Layout, build_layout
 from processing.workbook import Sheet
 
-REGISTRY: tuple[ModuleType, ...] = (punch, long, per_employee, block, wide_grid, transposed, register, summary,
+REGISTRY: tuple[ModuleType, ...] = (punch, punch_events, long, per_employee, block, wide_grid, transposed, register, summary,
                                     instructions)
 BY_NAME: dict[str, ModuleType] = {family.NAME: family for family in REGISTRY}
 ENTRY_FAMILIES = frozenset(family.NAME for family in REGISTRY if family.ENTRIES)

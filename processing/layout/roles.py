@@ -68,6 +68,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "exempt": ("exempt", "flsa", "flsa status", "exempt status", "exempt y n", "classification flsa"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo"),
     "day_type": ("day type", "type", "show travel", "activity"),
+    # Clock event logs: one row per IN or OUT event.
+    "punch_time": ("time", "punch time", "clock time", "event time", "timestamp", "punch", "time stamp"),
+    "punch_direction": ("direction", "in out", "inout", "punch type", "event type", "clock type", "in or out",
+                        "punch direction", "event"),
     # A count of worked days the file states per person ("# of Days", "Days Worked"): checked, never read as pay.
     "days_worked": ("days worked", "# of days", "# days", "of days", "number of days", "no of days", "total days", "days", "worked days",
                     "days work", "num days"),

@@ -112,6 +112,8 @@ def money_text(value: Decimal) -> str:
 
 
 def _week_start(truth: Truth, day: dt.date) -> dt.date:
+    """The file's own week when it covers one week (the engine's rule: a one-week period is the workweek,
+    a longer one is cut on the workweek_start_day setting, Monday), else Monday weeks."""
     if truth.week_start is not None and truth.week_start <= day < truth.week_start + dt.timedelta(days=7):
         return truth.week_start
     return day - dt.timedelta(days=day.weekday())  # Monday

@@ -60,6 +60,9 @@ def punch_events_csv(out: Path) -> Truth:
                                                     _twelve_hour(moment.time()), direction, device, rate]))
             person.add(day, hours, money(hours * D(rate)))
     events.sort(key=lambda e: (e[0], e[1]))  # as the clocks upload them: device by device
+    # The truth lists people in the order the file first shows them, as the reader reports them.
+    first_seen = {ident: n for n, ident in reversed(list(enumerate(values[0] for _, _, values in events)))}
+    truth.people.sort(key=lambda person: first_seen[person.employee_id])
     rows: list[list[object]] = [["Employee ID", "Employee", "Date", "Time", "Direction", "Device", "Pay Rate"]]
     rows += [values for _, _, values in events]
     save_csv(rows, path)
