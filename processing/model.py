@@ -161,9 +161,6 @@ class Extraction:
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     issues: list[Issue] = field(default_factory=list)  # reading problems (#REF!, unparseable cells)
-    # Whether the file states its period (banner, sheet name) rather than it being the span of its dates:
-    # only a stated period tells the workweek's first day.
-    period_stated: bool = True
     markdown: dict[str, str] = field(default_factory=dict)  # sheet name -> normalized table
     method: str = "deterministic"
 

@@ -218,8 +218,7 @@ def build_weeks(timecard: Timecard, entries: list[Entry], limits: Thresholds,
 
 
 def build_facts(extraction: Extraction, limits: Thresholds) -> list[EmployeeFacts]:
-    anchor = week_anchor(extraction.period_start, extraction.period_end) \
-        if extraction.period_stated else None
+    anchor = week_anchor(extraction.period_start, extraction.period_end)
     employees = []
     for timecard in extraction.timecards:
         entries = sorted(timecard.entries, key=lambda e: e.date)

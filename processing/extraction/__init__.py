@@ -147,14 +147,13 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
     checked = reconcile(timecards, loose_totals)
     for schema in schemas:
         schema.reconciliation = checked.get(schema.sheet)
-    period, period_stated = _period(layouts, timecards)
+    period = _period(layouts, timecards)
     return Extraction(
         timecards=timecards,
         sheets=schemas,
         stated_totals=loose_totals,
         period_start=period[0] if period else None,
         period_end=period[1] if period else None,
-        period_stated=period_stated,
         issues=(_unreadable_cells(layouts, _resolved_cells(layouts)) + _uncertain_layouts(workbook, layouts)
                 + [issue for result in entry_results + side_results for issue in result.issues]
                 + _hidden_sheets_read(hidden_read)),
@@ -162,21 +161,18 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
     )
 
 
-def _period(layouts: list[Layout], timecards) -> tuple[tuple[dt.date, dt.date] | None, bool]:
-    """The pay period, and whether the file states it: from the visible sheets that hold entries (one sheet
-    per week: all of them together); a hidden helper sheet's dates never decide it. Without a stated
-    period, the span of the entries' dates."""
+def _period(layouts: list[Layout], timecards) -> tuple[dt.date, dt.date] | None:
+    """The pay period: from the visible sheets that hold entries (one sheet per week: all of them together);
+    a hidden helper sheet's dates never decide it. Without a stated period, the span of the entries' dates."""
     visible = [layout for layout in layouts if not layout.sheet.hidden]
     stated = [layout.period for layout in visible if layout.period and layout.family in families.ENTRY_FAMILIES]
     if stated:
-        return (min(p[0] for p in stated), max(p[1] for p in stated)), True
+        return min(p[0] for p in stated), max(p[1] for p in stated)
     stated = [layout.period for layout in visible if layout.period]
     if stated:
-        return stated[0], True
+        return stated[0]
     dates = [e.date for card in timecards for e in card.entries]
-    if dates:
-        return (min(dates), max(dates)), False
-    return None, False
+    return (min(dates), max(dates)) if dates else None
 
 
 __all__ = ["extract"]

@@ -137,9 +137,22 @@ def match_role(header: object) -> RoleMatch:
         return NO_MATCH  # two-letter fuzzy matches are noise
     best = process.extractOne(normalized, _ALL_ALIASES, scorer=fuzz.token_sort_ratio, score_cutoff=_FUZZY_CUTOFF)
     if best is None:
-        return NO_MATCH
+        return _name_cue(normalized)
     alias, score, _ = best
     return RoleMatch(_ALIAS_TO_ROLE[alias], round(score / 100 * 0.9, 3), "fuzzy")
+
+
+# A header that speaks of a name ("NAME OR COMPANY NAME", "Crew Member Name") names the person, unless the
+# name is of something else. A weak cue: the column's content still has to look like people.
+_NOT_A_PERSON = {"company", "project", "account", "file", "sheet", "client", "venue", "city", "job", "show",
+                 "event", "tour", "first", "last", "middle", "user", "login", "display"}
+
+
+def _name_cue(normalized: str) -> RoleMatch:
+    words = set(normalized.split())
+    if "name" in words and not words & (_NOT_A_PERSON - {"company"}) and normalized.split()[0] != "company":
+        return RoleMatch("employee", 0.6, "token")
+    return NO_MATCH
 
 
 _NOISE_WORDS = {"the", "of", "s", "usd", "in", "hrs", "total", "amt", "amount", "per", "a", "no"}

@@ -88,6 +88,16 @@ def _grid_extra_rows(sheet: Sheet, date_row: int, date_cols: list[int]) -> list[
     return extra
 
 
+def _label_row_above(sheet: Sheet, date_row: int, first_date_col: int, header_rows: list[int]) -> list[int]:
+    """The row above a date row when it labels the columns before the days (a two-row header: "Occupation"
+    above, the dates below): its words name columns the date row leaves blank."""
+    row = date_row - 1
+    if row < 0 or row in header_rows:
+        return []
+    labels = [c for c in non_empty_columns(sheet, row) if c < first_date_col and isinstance(sheet.value(row, c), str)]
+    return [row] if len(labels) >= 2 and sum(1 for c in labels if match_role(sheet.value(row, c)).role) >= 2 else []
+
+
 def _looks_like_label(text: str) -> bool:
     return normalize_header(text) in {"day", "type", "city", "state", "location", "zip", "venue", "dow",
                                       "weekday", "day type", "work state"}
@@ -155,7 +165,8 @@ def build_layout(sheet: Sheet, *, date1904: bool = False, mappings: dict[str, di
         date_row, dates = detection.date_header.row, detection.date_header.dates
         extra = _grid_extra_rows(sheet, date_row, sorted(dates))
         header_rows = sorted({date_row, *extra})
-        roles, headers = _row_header_roles(sheet, header_rows, skip=set(dates), main_row=date_row)
+        label_rows = [*header_rows, *_label_row_above(sheet, date_row, min(dates), header_rows)]
+        roles, headers = _row_header_roles(sheet, label_rows, skip=set(dates), main_row=date_row)
         data_rows = _data_block(sheet, header_rows[-1] + 1)
     elif detection.date_column is not None:
         col, dates = detection.date_column

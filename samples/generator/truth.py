@@ -15,6 +15,7 @@ from pathlib import Path
 MIN_WAGE = Decimal("7.25")
 OVERTIME_HOURS = Decimal("40")
 EXCESSIVE_HOURS = Decimal("60")
+HIGH_DAILY_RATE = Decimal("2000")  # a day's pay above this goes to review (review_triggers.high_daily_rates)
 MAX_WORKED_DAYS = 6  # more worked days in a workweek go to review (setting max_worked_days_weekly)
 ASSUMED_HOURS = Decimal("8")
 
@@ -96,6 +97,11 @@ class Truth:
         people = [p for p in self.people if (employee is None or p.employee == employee)
                   and (employee_id is None or p.employee_id == employee_id)
                   and (among is None or p.employee in among)]
+        if measure == "days":  # a stated count of worked days
+            worked = [d for p in people for d in p.days if dates is None or d.date in dates]
+            self.stated_totals.append((employee, measure, D(stated), D(len(worked)), len(worked),
+                                       sheet if employee is None else None))
+            return
         values = [getattr(d, measure) for p in people for d in p.days
                   if getattr(d, measure) is not None and (dates is None or d.date in dates)]
         self.stated_totals.append((employee, measure, D(stated), sum(values, Decimal(0)) + D(extra), len(values),
@@ -145,7 +151,11 @@ def expected_issues(truth: Truth) -> list[dict]:
             elif day.hours is not None and day.pay is None:
                 issue("MISSING_VALUE", "error", person.employee, day.date,
                       f"{hours_text(day.hours)} hours on {day.date.isoformat()} with no pay, rate or amount")
-            elif day.hours is None and day.pay is None:
+            if day.pay is not None and day.pay > HIGH_DAILY_RATE:
+                issue("HIGH_DAILY_RATE", "warning", person.employee, day.date,
+                      f"daily rate {money_text(day.pay)} on {day.date.isoformat()} (review above "
+                      f"{money_text(HIGH_DAILY_RATE)})")
+            if day.hours is None and day.pay is None:
                 issue("MISSING_VALUE", "error", person.employee, day.date,
                       f"worked on {day.date.isoformat()} but the file gives neither hours nor pay")
         for start, days in sorted(weeks.items()):
@@ -178,6 +188,12 @@ def expected_issues(truth: Truth) -> list[dict]:
     for employee, day in truth.duplicate_rows:
         issue("DUPLICATE_ENTRY", "warning", employee, day, "a row repeated cell for cell, counted once")
     for employee, measure, stated, true, count, sheet in truth.stated_totals:
+        if measure == "days" and stated != true:
+            plural = "s" if count != 1 else ""
+            issue("TOTAL_MISMATCH", "error", employee, None,
+                  f"stated worked days {hours_text(stated)} differs from the {count} worked day{plural} in its "
+                  f"entries (difference {hours_text(abs(stated - true))})")
+            continue
         if abs(stated - true) > Decimal("0.01"):
             text = hours_text if measure == "hours" else money_text
             where = f"sheet '{sheet}' " if employee is None and sheet else ""

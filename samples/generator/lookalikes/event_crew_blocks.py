@@ -124,6 +124,8 @@ def event_crew_blocks(out: Path) -> Truth:
             book.formula(ws, row, 18, f"=COUNTA(K{row}:Q{row})", len(hand.days))
         else:
             ws.cell(row=row, column=18, value=hand.days_typed)
+        # "# of Days" is a stated count of worked days: a typed count that disagrees is the file's error.
+        truth.state_total(hand.name, "days", hand.days_typed if hand.days_typed is not None else len(hand.days))
         book.formula(ws, row, 19, f"=SUM(K{row}:Q{row})", wages)
         for col, value in ((21, hand.per_diem), (22, hand.reimbursement), (23, hand.advance)):
             if value:
