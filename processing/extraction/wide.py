@@ -183,6 +183,7 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
     carried_id = _row_id(layout, header_row) if carried else None
     row_names: dict[int, str] = {}  # row -> the person read on it, for TOTAL rows' coverage
     seen: dict[tuple, int] = {}  # (person, the row's days and values) -> the first row that held them
+    nonwage_section = False
     total_columns: dict[int, str] = {}  # columns holding people's own totals -> their measure
     total_rows: dict[int, set[int]] = {}  # such a column -> the person rows whose cell there is a total
     section_rows: list[int] = []
@@ -195,6 +196,12 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
                 if own:
                     carried, carried_id = own, _row_id(layout, row)
             continue
+        banner = _section_banner(sheet, row)
+        if banner is not None:
+            nonwage_section = banner
+            continue
+        if nonwage_section:
+            continue  # a PER DIEMS table under the wages: money, but no wages and no day worked
         label = clean_text(sheet.merged_value(row, name_col))
         row_label = next((clean_text(sheet.value(row, c)) for c in range(date_cols[0])
                           if isinstance(sheet.value(row, c), str) and clean_text(sheet.value(row, c))), "")
@@ -303,6 +310,20 @@ def _formula_totals(layout: Layout, row: int, name: str, emp_id: str | None, dat
             date_from=min(summed_days), date_to=max(summed_days),
             includes_nonwage=extra != 0, nonwage=extra))
     return covered
+
+
+def _section_banner(sheet: Sheet, row: int) -> bool | None:
+    """A one-cell title row over a section: True when it names non-wage money (PER DIEMS, REIMBURSEMENTS),
+    False when it names wages, None when the row is no such title."""
+    cells = [c for c in range(len(sheet.rows[row])) if sheet.value(row, c) not in (None, "")]
+    if len(cells) != 1 or not isinstance(sheet.value(row, cells[0]), str):
+        return None
+    role = match_role(sheet.value(row, cells[0])).role
+    if role in NONWAGE_ROLES:
+        return True
+    if role in ("wage_amount", "hours"):
+        return False
+    return None
 
 
 def _is_repeat(seen: dict[tuple, int], name: str, emp_id: str | None, records: list[Record], row: int,
