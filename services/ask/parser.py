@@ -46,7 +46,8 @@ pay overtime january february march april may june july august september october
 apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 i
 the in for by of on last this next since between from and please files file jobs reviews hires departments
 """)
-NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,3})(?:'s)?")
+# Two to four capitalised words; an apostrophe inside a name only before a capital (O'Brien, not Smith's).
+NAME = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+|'[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+|'[A-Z][a-z]+)?){1,3})")
 
 
 class _Text:
@@ -374,7 +375,7 @@ def _reviews(text: _Text, pieces: _Pieces) -> None:
 
 
 REVIEW_VOCABULARY = FILLER | frozenset({"made", "make", "decision", "decisions", "approved", "rejected", "approve",
-                                        "reject", "review", "reviewed", "reviews", "month", "status", "day", "week",
+                                        "reject", "review", "reviewed", "reviews", "reviewer", "reviewers", "month", "status", "day", "week",
                                         "most", "least", "files", "jobs", "decide", "decided"})
 
 
