@@ -65,10 +65,13 @@ def _resolve_date(match: re.Match, today: dt.date) -> dt.date:
     month, day = MONTHS[match.group("m")], int(match.group("d"))
     if match.group("y"):
         return _date(int(match.group("y")), month, day)
-    candidate = _date(today.year, month, day) if not (month == 2 and day == 29) else None
-    if candidate is not None and candidate <= today:
-        return candidate
-    return _date(today.year - 1, month, day)
+    _date(2024, month, day)  # a leap year: refuses only days no year has (February 30)
+    for year in range(today.year, today.year - 9, -1):  # February 29 may be up to 8 years back
+        if calendar.isleap(year) or (month, day) != (2, 29):
+            candidate = dt.date(year, month, day)
+            if candidate <= today:
+                return candidate
+    raise DateNotUnderstood(f"{calendar.month_name[month]} {day} has no recent year")
 
 
 def week_containing(day: dt.date, week_start: str) -> tuple[dt.date, dt.date]:

@@ -86,7 +86,11 @@ def _finish(plan: QueryPlan, groups: dict[tuple, Any], measure_name: str, measur
         if plan.order != "group":
             items.sort(key=lambda kv: kv[1], reverse=plan.order == "measure_desc")
         if plan.limit:
-            items = items[:plan.limit]
+            kept = items[:plan.limit]
+            if kept and plan.order != "group":
+                # "Who worked the most?" with two people on 45 h names both: ties are kept.
+                kept += [kv for kv in items[plan.limit:] if kv[1] == kept[-1][1]]
+            items = kept
         rows = [[*key, value] for key, value in items]
     columns = [Column(_GROUP_NAMES.get(g, g), _GROUP_TYPES[g]) for g in plan.group_by]  # type: ignore[arg-type]
     columns.append(Column(measure_name, measure_type))  # type: ignore[arg-type]
@@ -170,11 +174,12 @@ def _entries(plan: QueryPlan, settings: ExecutionSettings) -> Table:
             people[key_of(row.employee_key, dt.date.fromisoformat(row.work_date))].add(row.employee_key)
         groups = {k: len(v) for k, v in people.items()}
         measure_type = "integer"
-    drawn_on = DrawnOn("timecard_entries", len(rows), read_from if rows or period else None,
-                       read_to if rows or period else None)
-    if period is None and rows:
-        days = [dt.date.fromisoformat(r.work_date) for r in rows]
-        drawn_on.period_start, drawn_on.period_end = min(days), max(days)
+    drawn_on = DrawnOn("timecard_entries", len(rows))
+    if period is not None:  # what was read: whole workweeks for overtime
+        drawn_on.period_start, drawn_on.period_end = (read_from, read_to) if read_from else (start, end)
+    elif rows:
+        days = [r.work_date for r in rows]
+        drawn_on.period_start, drawn_on.period_end = dt.date.fromisoformat(min(days)), dt.date.fromisoformat(max(days))
     return _finish(plan, groups, plan.measure, measure_type, drawn_on, notes)
 
 

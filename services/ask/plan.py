@@ -100,7 +100,7 @@ class QueryPlan(BaseModel):
         if self.order != "group":
             parts.append("highest first" if self.order == "measure_desc" else "lowest first")
         if self.limit:
-            parts.append(f"at most {self.limit} rows")
+            parts.append(f"first {self.limit}" + (" (ties kept)" if self.order != "group" else ""))
         return ", ".join(parts)
 
 

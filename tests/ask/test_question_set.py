@@ -1,4 +1,4 @@
-"""The question set: 70 questions over the seeded store (tests/ask/seed.py), each with the
+"""The question set: 71 questions over the seeded store (tests/ask/seed.py), each with the
 answer worked out by hand from the seed's description. At least 90 % must be answered
 exactly; every other one must be refused through CannotAnswer, never answered wrongly.
 
@@ -55,6 +55,7 @@ QUESTIONS: list[tuple[str, Rows | Refused]] = [
     ("Who was paid more than $1000 last week?", Rows(("employee", "pay"), ())),
     ("Who was paid at least $1000 last week?", Rows(("employee", "pay"), (("Bob Jones", 1000), ("Jane Smith", 1000)))),
     ("Total hours last week", Rows(("hours",), ((108,),))),
+    ("Who was paid the most last week?", Rows(("employee", "pay"), (("Bob Jones", 1000), ("Jane Smith", 1000)))),
     ("How many hours were worked this week?", Rows(("hours",), ((0,),))),
     ("Overtime by employee in the week of March 2",
      Rows(("employee", "overtime_hours"), (("Ana Lopez", 8), ("Bob Jones", 0), ("Jane Smith", 5)))),
