@@ -177,16 +177,24 @@ _default_translators: dict[tuple, BedrockTranslator] = {}
 
 def default_translator(settings: Any) -> BedrockTranslator:
     """One translator (and one breaker) per process and configuration, like the extractor's."""
-    from processing.llm.bedrock import create_bedrock_client
-
     key = (settings.bedrock_model_id, settings.aws_region, settings.llm_failure_threshold,
            settings.llm_cooldown_seconds)
     with _default_lock:
         if key not in _default_translators:
             breaker = CircuitBreaker(settings.llm_failure_threshold, settings.llm_cooldown_seconds)
-            _default_translators[key] = BedrockTranslator(create_bedrock_client(settings.aws_region),
+            _default_translators[key] = BedrockTranslator(_bedrock_client(settings.aws_region),
                                                           settings.bedrock_model_id, breaker)
         return _default_translators[key]
+
+
+def _bedrock_client(region: str) -> Any:
+    """Like the extractor's client (botocore retries off: this module retries), but a person
+    is waiting: a short read timeout, after which the parser answers instead."""
+    import boto3
+    from botocore.config import Config
+
+    config = Config(retries={"max_attempts": 1, "mode": "standard"}, connect_timeout=3, read_timeout=15)
+    return boto3.client("bedrock-runtime", region_name=region, config=config)
 
 
 __all__ = ["BedrockTranslator", "PLAN_TOOL", "REFUSE_TOOL", "TranslatorUnavailable", "default_translator",
