@@ -111,3 +111,10 @@ def test_a_question_that_would_read_too_much_is_refused_not_truncated(seeded_sto
     answer = asked("Total hours in March 2026")
     assert isinstance(answer, CannotAnswer) and answer.code == "TOO_BROAD"
     assert "narrow the period" in answer.reason
+
+
+def test_every_example_offered_in_a_refusal_is_itself_answered(seeded_store):
+    refused = asked("What is the weather?")
+    assert isinstance(refused, CannotAnswer)
+    for example in refused.examples:
+        assert isinstance(asked(example), Answer), example
