@@ -118,10 +118,12 @@ def _entries(plan: QueryPlan, settings: ExecutionSettings) -> Table:
                 first_week += dt.timedelta(days=7)
             read_from, read_to = first_week, week_containing(end, settings.week_start)[1]
             if read_from > end:
-                read_from = read_to = None  # no workweek starts inside the period
+                # Answering 0 would be wrong whenever that week has overtime: refuse instead.
+                raise PlanRejected(f"overtime is counted per workweek (starting {settings.week_start}) and no "
+                                   "workweek starts in this period: ask about a week, a month or longer")
         notes.append(f"overtime = hours above {settings.overtime_threshold} in each workweek "
                      f"(starting {settings.week_start}), counted in the period where the week starts")
-    rows = [] if read_from is None else list(_bounded(iter_entries(read_from, read_to, employee=plan.filters.employee)))
+    rows = list(_bounded(iter_entries(read_from, read_to, employee=plan.filters.employee)))
     names: dict[str, str] = {}
     for row in rows:
         names.setdefault(row.employee_key, row.employee)
@@ -176,7 +178,7 @@ def _entries(plan: QueryPlan, settings: ExecutionSettings) -> Table:
         measure_type = "integer"
     drawn_on = DrawnOn("timecard_entries", len(rows))
     if period is not None:  # what was read: whole workweeks for overtime
-        drawn_on.period_start, drawn_on.period_end = (read_from, read_to) if read_from else (start, end)
+        drawn_on.period_start, drawn_on.period_end = read_from, read_to
     elif rows:
         days = [r.work_date for r in rows]
         drawn_on.period_start, drawn_on.period_end = dt.date.fromisoformat(min(days)), dt.date.fromisoformat(max(days))

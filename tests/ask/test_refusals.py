@@ -97,6 +97,7 @@ def test_an_unknown_role_sees_nothing(seeded_store):
     ("How many hires?", "UNSUPPORTED", "need a period"),
     ("How many hires in the Marketing department in 2021?", "UNSUPPORTED", "no department is called"),
     ("Overtime by day last week", "UNSUPPORTED", "per workweek"),
+    ("How much overtime did Bob Jones work yesterday?", "UNSUPPORTED", "no workweek starts in this period"),
 ])
 def test_malformed_questions_say_what_to_fix(seeded_store, question, code, says):
     answer = asked(question)
