@@ -1,4 +1,4 @@
-"""The question set: 71 questions over the seeded store (tests/ask/seed.py), each with the
+"""The question set: 73 questions (66 answered, 7 refused) over the seeded store (tests/ask/seed.py), each with the
 answer worked out by hand from the seed's description. At least 90 % must be answered
 exactly; every other one must be refused through CannotAnswer, never answered wrongly.
 
