@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-COMMAND_MODULES = ("serve", "store", "jobs", "review", "settings", "process", "onboard", "backup", "apikey")
+COMMAND_MODULES = ("serve", "store", "jobs", "review", "settings", "process", "onboard", "backup", "apikey", "ask")
 
 app = typer.Typer(
     name="punchline",

@@ -7,6 +7,7 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
 from api.errors import CodedMaskErrors
+from resolvers.ask import AskQueries
 from resolvers.health import HealthQueries
 from resolvers.jobs import JobMutations, JobQueries
 from resolvers.mappings import MappingMutations
@@ -23,7 +24,7 @@ MAX_ALIASES = 15
 
 
 @strawberry.type
-class Query(JobQueries, SettingsQueries, RecordQueries, HealthQueries, OnboardingQuery):
+class Query(JobQueries, SettingsQueries, RecordQueries, HealthQueries, OnboardingQuery, AskQueries):
     pass
 
 
