@@ -1,6 +1,6 @@
 """Turn dropped bytes into a job, the same way for a local folder and for S3.
 
-Dedupe is the store's: ``register_upload`` is conditioned on the SHA-256 being new, so a file
+Intake is services.intake.submit_file, as for every way in. Dedupe is the store's: ``register_upload`` is conditioned on the SHA-256 being new, so a file
 dropped twice, an S3 event delivered twice, or two consumers racing on one object all end
 with one File and one Job.
 """
@@ -11,11 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from processing.errors import FILE_TOO_LARGE, InputError
-from processing.intake import inspect_upload
+from services import intake
 
 DROP_UPLOADER = "drop-folder"
-MEGABYTE = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -34,55 +32,33 @@ class Rejected:
     error: dict[str, str] = field(default_factory=dict)
 
 
-def size_limit_bytes() -> int:
-    from store.settings import get_operational_settings
-
-    return get_operational_settings().upload_size_limit_mb * MEGABYTE
+def _rejected(refusal: intake.Refused) -> Rejected:
+    return Rejected({"code": refusal.code, "message": refusal.message})
 
 
 def too_large(size: int) -> Rejected | None:
-    """Checked before downloading an S3 object: the limit message, without reading it."""
-    limit = size_limit_bytes()
-    if size > limit:
-        return Rejected({"code": FILE_TOO_LARGE, "message": f"the file is larger than the {limit // MEGABYTE} MB limit"})
-    return None
+    """Checked before downloading an S3 object: the intake's size refusal, without reading it."""
+    refusal = intake.refuse_size(size)
+    return _rejected(refusal) if refusal else None
 
 
 def register_drop(drop_key: str, data: bytes) -> Registered | Rejected:
-    from processing.worker import notify_new_job
-    from store.settings import get_operational_settings
-    from store.uploads import register_upload
-
-    settings = get_operational_settings()
     name = PurePosixPath(drop_key).name
-    try:
-        intake = inspect_upload(name, data, max_bytes=settings.upload_size_limit_mb * MEGABYTE)
-    except InputError as exc:
-        return Rejected({"code": exc.code, "message": exc.message})
-    result = register_upload(
-        name,
-        data,
-        kind=intake.kind,
-        file_format=intake.format,
-        priority=settings.default_job_priority,
-        uploaded_by=DROP_UPLOADER,
-        source="drop",
-        drop_key=drop_key,
-        max_attempts=settings.job_max_attempts,
-    )
-    if not result.duplicate:
-        notify_new_job()  # workers in this process claim at once
-        return Registered(result.job.job_id, result.job.status)
-    if result.file.source == "drop" and result.file.drop_key == drop_key:
-        return Registered(result.job.job_id, result.job.status)  # the same drop seen again
+    outcome = intake.submit_file("drop", name, data, kind=None, priority=None, by=DROP_UPLOADER, drop_key=drop_key)
+    if isinstance(outcome, intake.Refused):
+        return _rejected(outcome)
+    if isinstance(outcome, intake.Accepted):
+        return Registered(outcome.job.job_id, outcome.job.status)
+    if outcome.file.source == "drop" and outcome.file.drop_key == drop_key:
+        return Registered(outcome.job.job_id, outcome.job.status)  # the same drop seen again
     note = {
         "duplicate": True,
-        "job_id": result.job.job_id,
+        "job_id": outcome.job.job_id,
         "message": "the same bytes were already received; no new job was created",
-        "first_received_from": result.file.source,
-        "first_received_at": result.file.uploaded_at.isoformat(),
+        "first_received_from": outcome.file.source,
+        "first_received_at": outcome.file.uploaded_at.isoformat(),
     }
-    return Registered(result.job.job_id, result.job.status, note=note)
+    return Registered(outcome.job.job_id, outcome.job.status, note=note)
 
 
 def failure_document(job_id: str | None, status: str | None, error: dict[str, Any] | None) -> dict[str, Any]:
@@ -103,6 +79,5 @@ __all__ = [
     "Rejected",
     "failure_document",
     "register_drop",
-    "size_limit_bytes",
     "too_large",
 ]
