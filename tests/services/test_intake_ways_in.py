@@ -40,13 +40,13 @@ def cli(monkeypatch):
 
     for module in (cli.common, cli.jobs):  # the moto store is already open
         monkeypatch.setattr(module, "open_store_or_exit", lambda: None)
-    app = typer.Typer()
-    cli.jobs.register(app)
-    cli.onboard.register(app)
+    commands = typer.Typer()
+    cli.jobs.register(commands)
+    cli.onboard.register(commands)
     runner = CliRunner()
 
     def invoke(*args: str) -> tuple[int, dict]:
-        result = runner.invoke(app, list(args))
+        result = runner.invoke(commands, list(args))
         return result.exit_code, json.loads(result.stdout)
 
     return invoke
