@@ -67,8 +67,8 @@ def show_models(as_json: bool) -> None:
 
 
 def run_dry(name: str, data: bytes, model: str | None, as_json: bool) -> dict[str, Any]:
-    from processing.onboarding.submit import dry_run
     from processing.onboarding.validation import validate_rows
+    from services.onboarding.submit import dry_run
 
     parsed = parse_or_fail(name, data, model, as_json)
     spec = parsed.detection.model
@@ -95,8 +95,8 @@ def run_submit(name: str, data: bytes, model: str | None, as_json: bool) -> dict
     from cli.common import open_store_or_exit
 
     open_store_or_exit()
-    from processing.onboarding.run_now import run_job_now
     from services import intake
+    from services.onboarding.run_now import run_job_now
     from store.job_states import FAILED
     from store.jobs import job_result
 

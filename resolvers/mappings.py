@@ -31,7 +31,7 @@ class MappingMutations:
                          description="Confirm or correct column roles of a job's sheet; reused for its layout.")
     async def confirm_mapping(self, info: Info, job_id: strawberry.ID, sheet: str,
                               columns: list[ColumnRoleInput]) -> LayoutMappingResult:
-        from processing.mapping_review import MappingError, confirm_mapping
+        from services.mapping_review import MappingError, confirm_mapping
         from store.errors import JobNotFound
 
         pairs = {item.column: item.role for item in columns}

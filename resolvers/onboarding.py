@@ -88,7 +88,7 @@ def input_row(data: Any) -> dict[str, Any]:
 
 
 async def create(model: str, data: Any, to_type: Any) -> Any:
-    from processing.onboarding.service import create_one, is_already_exists
+    from services.onboarding.service import create_one, is_already_exists
 
     result = await off_loop(create_one, model, input_row(data))
     if result.record is not None:
@@ -102,7 +102,7 @@ async def create(model: str, data: Any, to_type: Any) -> Any:
 
 
 async def page_of(model: str, first: int | None, after: str | None) -> tuple[list[Any], PageInfo]:
-    from processing.onboarding.service import list_page
+    from services.onboarding.service import list_page
 
     records, next_key = await off_loop(list_page, model, first=clamp(first, 50, MAX_PAGE), after=decode_cursor(after))
     cursor = encode_cursor(next_key)
@@ -110,7 +110,7 @@ async def page_of(model: str, first: int | None, after: str | None) -> tuple[lis
 
 
 async def one(model: str, record_id: str) -> Any:
-    from processing.onboarding.service import get_one
+    from services.onboarding.service import get_one
 
     return await off_loop(get_one, model, record_id)
 
@@ -129,7 +129,7 @@ class OnboardingQuery:
 
     @strawberry.field(permission_classes=[IsViewer], description="A customer by email, ignoring case.")
     async def customer_by_email(self, email: str) -> Customer | None:
-        from processing.onboarding.service import get_by_email
+        from services.onboarding.service import get_by_email
 
         record = await off_loop(get_by_email, email)
         return Customer.from_record(record) if record else None
@@ -156,7 +156,7 @@ class OnboardingQuery:
     @strawberry.field(permission_classes=[IsViewer],
                       description="Hires per quarter of `year` for each department and job title.")
     async def hires_by_quarter(self, year: int) -> list[QuarterlyHires]:
-        from processing.onboarding.reports import hires_by_quarter
+        from services.onboarding.reports import hires_by_quarter
 
         check_year(year)
         rows = await off_loop(hires_by_quarter, year)
@@ -165,7 +165,7 @@ class OnboardingQuery:
     @strawberry.field(permission_classes=[IsViewer],
                       description="Departments that hired more than the mean per department in `year`.")
     async def departments_hiring_above_mean(self, year: int) -> list[DepartmentHires]:
-        from processing.onboarding.reports import departments_above_mean
+        from services.onboarding.reports import departments_above_mean
 
         check_year(year)
         rows = await off_loop(departments_above_mean, year)
@@ -186,7 +186,7 @@ class OnboardingMutation:
                          description="Insert 1 to 1000 rows of a model (objects keyed by field name or alias); "
                                      "per-row results. Rows follow the onboarding_submit_policy setting.")
     async def bulk_insert(self, model: str, rows: list[JSON]) -> BulkInsertResult:
-        from processing.onboarding.service import MAX_BULK, MIN_BULK, BulkSizeError, bulk_insert
+        from services.onboarding.service import MAX_BULK, MIN_BULK, BulkSizeError, bulk_insert
         from store.settings import get_operational_settings
 
         name = model_or_bad_request(model)
@@ -204,7 +204,7 @@ class OnboardingMutation:
 
     @strawberry.mutation(permission_classes=[IsAdmin], description="Back up a model to an AVRO file; returns its key.")
     async def backup_model(self, model: str) -> BackupResult:
-        from processing.onboarding.backup import backup_model
+        from services.onboarding.backup import backup_model
 
         name = model_or_bad_request(model)
         key, count = await off_loop(backup_model, name)
@@ -212,7 +212,7 @@ class OnboardingMutation:
 
     @strawberry.mutation(permission_classes=[IsAdmin], description="Restore a model from a backup key (idempotent).")
     async def restore_model(self, model: str, key: str) -> RestoreResult:
-        from processing.onboarding.backup import BackupMismatch, restore_model
+        from services.onboarding.backup import BackupMismatch, restore_model
         from store.blobs import BlobNotFound
 
         name = model_or_bad_request(model)

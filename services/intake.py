@@ -114,7 +114,7 @@ def submit_file(
 
 def _wake_workers() -> None:
     """Idle workers in this process claim the new job at once instead of at their next poll."""
-    from processing.worker import notify_new_job
+    from services.worker import notify_new_job
 
     notify_new_job()
 

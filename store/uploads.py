@@ -141,50 +141,6 @@ def create_job(
     return job
 
 
-def save_processed_result(*, name: str, data: bytes, outcome: Any, priority: int, uploaded_by: str = "cli") -> dict:
-    """Record a file processed in process (``process --save``): its File, a Job already in its
-    final state (REVIEW or COMPLETED) with the stored result, its events and its records.
-    The same bytes again -> the existing job, nothing written."""
-    from store.records import entry_rows, save_timecard_entries
-
-    sha256 = hashlib.sha256(data).hexdigest()
-    existing = get_file(sha256)
-    if existing is not None:
-        job = Job.get(existing.job_id, consistent_read=True)
-        return {"id": job.job_id, "status": job.status, "file_sha256": sha256, "duplicate": True}
-    status = "REVIEW" if outcome.decision == "review" else "COMPLETED"
-    now = utcnow()
-    file = _store_file(sha256, name, data, file_format=outcome.result["file"]["format"], kind="timecard",
-                       uploaded_by=uploaded_by, source="cli")
-    job = new_job("timecard", priority, created_by=uploaded_by, file=file)
-    file.job_id = job.job_id
-    job.status, job.progress, job.stage, job.attempts = status, 100, "review" if status == "REVIEW" else "done", 1
-    job.started_at = now
-    job.queue_pk = job.queue_sk = None
-    job.result = outcome.stored_result
-    job.event_seq = 2
-    if status == "COMPLETED":
-        job.completed_at = now
-    finished = EventSpec(type="status", status=status, progress=100, stage=job.stage, message="processed by the CLI")
-    save_timecard_entries(job.job_id, entry_rows(outcome.extraction.timecards))  # keyed by job: invisible until the job exists
-    try:
-        with TransactWrite(connection=low_level_connection()) as tx:
-            tx.save(file, condition=FileRecord.sha256.does_not_exist())
-            tx.save(job, condition=Job.job_id.does_not_exist())
-            tx.save(_created_event(job))
-            tx.save(build_event(job.job_id, 2, finished, now))
-            add_status_change(tx, None, status)
-    except TransactWriteError as exc:
-        from store.records import delete_job_entries
-
-        delete_job_entries(job.job_id)
-        if not is_condition_failure(exc):
-            raise
-        winner = FileRecord.get(sha256, consistent_read=True)
-        return {"id": winner.job_id, "status": Job.get(winner.job_id).status, "file_sha256": sha256, "duplicate": True}
-    return {"id": job.job_id, "status": status, "file_sha256": sha256, "duplicate": False}
-
-
 def get_file(sha256: str) -> FileRecord | None:
     try:
         return FileRecord.get(sha256, consistent_read=True)
@@ -192,4 +148,4 @@ def get_file(sha256: str) -> FileRecord | None:
         return None
 
 
-__all__ = ["UploadResult", "blob_key_for", "create_job", "get_file", "new_job", "register_upload", "save_processed_result"]
+__all__ = ["UploadResult", "blob_key_for", "create_job", "get_file", "new_job", "register_upload"]

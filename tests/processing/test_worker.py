@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 from processing.errors import InputError
-from processing.jobs import JobOutcome
-from processing.worker import WorkerPool
+from services.jobs import JobOutcome
+from services.worker import WorkerPool
 from store.connection import current_target
 from store.job_states import CANCELLED, COMPLETED, FAILED, PROCESSING
 from store.jobs import cancel_job, get_job, list_events

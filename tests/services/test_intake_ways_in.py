@@ -65,7 +65,7 @@ def test_api_refuses_the_file(one_megabyte_limit, as_role, big_onboarding_csv): 
 
 
 def test_drop_folder_refuses_the_file(one_megabyte_limit, big_onboarding_csv):
-    from processing.drop.registration import Rejected, register_drop, too_large
+    from services.drop.registration import Rejected, register_drop, too_large
 
     outcome = register_drop("incoming/customers.csv", big_onboarding_csv)
     assert isinstance(outcome, Rejected) and outcome.error == {"code": CODE, "message": MESSAGE}

@@ -12,10 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from processing.onboarding.records import from_json
 from processing.onboarding.registry import ModelSpec, get_model, header_lookup, normalize_header
-from processing.onboarding.submit import VALID_ROWS_ONLY, Summary, submit
 from processing.onboarding.validation import ALREADY_EXISTS, RawRow, RowError, unique_value, validate_rows
+from services.onboarding.records import from_json
+from services.onboarding.submit import VALID_ROWS_ONLY, Summary, submit
 from store.onboarding import get_by_unique, get_record, list_records
 from store.onboarding_models import OnboardingRecord
 

@@ -9,13 +9,14 @@ from the job id and row, so a retry writes the same ids and never duplicates).
 from __future__ import annotations
 
 from processing.errors import InputError
-from processing.jobs import JobContext, JobOutcome
 from processing.onboarding.detect import DetectionError
 from processing.onboarding.parse import parse_file
 from processing.onboarding.registry import UnknownModel
-from processing.onboarding.submit import ALL_OR_NOTHING, submit, undo_submission
 from processing.onboarding.validation import validate_rows
 from processing.readers import ReadLimits
+from services.jobs import JobContext, JobOutcome
+from services.onboarding.submit import ALL_OR_NOTHING, submit, undo_submission
+from store.job_states import COMPLETED, REVIEW
 
 VALIDATED_AT = 15
 STORE_FROM, STORE_TO = 20, 95
@@ -44,7 +45,7 @@ def run_onboarding_job(ctx: JobContext) -> JobOutcome:
     held = summary.held_back and policy == ALL_OR_NOTHING
     message = (f"{spec.name}: {result['rows']} row(s), {result['created']} created, {result['invalid']} invalid"
                + ("; held back for review (all_or_nothing)" if held else ""))
-    return JobOutcome(status="REVIEW" if held else "COMPLETED", result=result, message=message)
+    return JobOutcome(status=REVIEW if held else COMPLETED, result=result, message=message)
 
 
 def _store_progress(ctx: JobContext):

@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from services import intake
+from store.job_states import CANCELLED
 
 DROP_UPLOADER = "drop-folder"
 
@@ -64,8 +65,8 @@ def register_drop(drop_key: str, data: bytes) -> Registered | Rejected:
 def failure_document(job_id: str | None, status: str | None, error: dict[str, Any] | None) -> dict[str, Any]:
     """What goes in <name>.error.json: codes and messages only (they never quote cells)."""
     if error is None:
-        if status == "CANCELLED":
-            error = {"code": "CANCELLED", "message": "the job was cancelled"}
+        if status == CANCELLED:
+            error = {"code": CANCELLED, "message": "the job was cancelled"}
         elif status is None:
             error = {"code": "JOB_DELETED", "message": "the job was deleted before it finished"}
         else:
