@@ -7,8 +7,6 @@ Thin: check the input, call processing.onboarding off the event loop, map to typ
 
 from __future__ import annotations
 
-import base64
-import re
 from typing import Any
 
 import strawberry
@@ -38,28 +36,22 @@ from api.types.onboarding import (
     RestoreResult,
 )
 from api.types.page_info import PageInfo
+from core.cursors import SORTABLE_TIME_AND_ID, InvalidCursor, decode_cursor, encode_cursor
 from resolvers.common import clamp
 
 MAX_PAGE = 500
-CURSOR_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[\w-]+$")  # a list_sk: <created sortable>#<record id>
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
-def encode_cursor(sort_key: str | None) -> str | None:
-    return base64.urlsafe_b64encode(sort_key.encode()).decode() if sort_key else None
+def encode_after(model: str, sort_key: str | None) -> str | None:
+    return encode_cursor(f"onboarding:{model}", sort_key)
 
 
-def decode_cursor(cursor: str | None) -> str | None:
-    if not cursor:
-        return None
+def decode_after(model: str, cursor: str | None) -> str | None:
     try:
-        decoded = base64.urlsafe_b64decode(cursor.encode()).decode()
-    except (ValueError, UnicodeDecodeError):
-        decoded = ""
-    if not CURSOR_SHAPE.match(decoded):
-        raise BadRequest("the cursor is not one this API returned; start again without `after`",
-                         code="BAD_CURSOR")
-    return decoded
+        return decode_cursor(f"onboarding:{model}", cursor, SORTABLE_TIME_AND_ID)
+    except InvalidCursor as exc:
+        raise BadRequest(str(exc), code=exc.code) from None
 
 
 def check_year(year: int) -> None:
@@ -104,8 +96,8 @@ async def create(model: str, data: Any, to_type: Any) -> Any:
 async def page_of(model: str, first: int | None, after: str | None) -> tuple[list[Any], PageInfo]:
     from services.onboarding.service import list_page
 
-    records, next_key = await off_loop(list_page, model, first=clamp(first, 50, MAX_PAGE), after=decode_cursor(after))
-    cursor = encode_cursor(next_key)
+    records, next_key = await off_loop(list_page, model, first=clamp(first, 50, MAX_PAGE), after=decode_after(model, after))
+    cursor = encode_after(model, next_key)
     return records, PageInfo(end_cursor=cursor, has_next_page=cursor is not None)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import heapq
 import json
@@ -14,6 +13,7 @@ from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from core.config import get_config
+from core.cursors import SORTABLE_TIME_AND_ID, decode_cursor, encode_cursor
 from store.blobs import get_blob_store
 from store.clock import sortable, utcnow
 from store.connection import low_level_connection
@@ -63,20 +63,8 @@ class JobPage:
     next_cursor: str | None
 
 
-def encode_cursor(sort_key: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"before": sort_key}).encode()).decode()
-
-
-def decode_cursor(cursor: str | None) -> str | None:
-    if not cursor:
-        return None
-    try:
-        value = json.loads(base64.urlsafe_b64decode(cursor.encode()))["before"]
-    except (ValueError, KeyError, TypeError):
-        raise ValueError("the cursor is not one this API returned; start again without `after`") from None
-    if not isinstance(value, str):
-        raise ValueError("the cursor is not one this API returned; start again without `after`")
-    return value
+JOBS_CURSOR = "jobs"
+REVIEW_CURSOR = "review_queue"
 
 
 def _status_stream(status: str, before: str | None) -> Iterable[Job]:
@@ -94,7 +82,7 @@ def list_jobs(
 ) -> JobPage:
     """Newest first across the given statuses (all when None), merged from the status index."""
     first = max(1, min(first, MAX_PAGE))
-    before = decode_cursor(after)
+    before = decode_cursor(JOBS_CURSOR, after, SORTABLE_TIME_AND_ID)
     wanted = [s for s in (statuses or STATUSES) if s in STATUSES]
     streams = [_status_stream(status, before) for status in wanted]
     merged = heapq.merge(*streams, key=lambda job: job.status_sk, reverse=True)
@@ -112,20 +100,20 @@ def list_jobs(
     jobs = [j for j in Job.batch_get([k.job_id for k in keys])] if keys else []
     by_id = {j.job_id: j for j in jobs}
     ordered = [by_id[k.job_id] for k in keys if k.job_id in by_id]
-    return JobPage(ordered, encode_cursor(keys[-1].status_sk) if has_more and keys else None)
+    return JobPage(ordered, encode_cursor(JOBS_CURSOR, keys[-1].status_sk) if has_more and keys else None)
 
 
 def review_queue(first: int = 20, after: str | None = None) -> JobPage:
     """Jobs waiting for a person, oldest first."""
     first = max(1, min(first, MAX_PAGE))
-    start = decode_cursor(after)
+    start = decode_cursor(REVIEW_CURSOR, after, SORTABLE_TIME_AND_ID)
     condition = Job.status_sk > start if start else None
     keys = list(Job.status_index.query(REVIEW, range_key_condition=condition, scan_index_forward=True, limit=first + 1))
     has_more = len(keys) > first
     keys = keys[:first]
     by_id = {j.job_id: j for j in Job.batch_get([k.job_id for k in keys])} if keys else {}
     ordered = [by_id[k.job_id] for k in keys if k.job_id in by_id]
-    return JobPage(ordered, encode_cursor(keys[-1].status_sk) if has_more else None)
+    return JobPage(ordered, encode_cursor(REVIEW_CURSOR, keys[-1].status_sk) if has_more else None)
 
 
 # ------------------------------------------------------------------ steering
@@ -298,10 +286,8 @@ def list_feed(after: str | None, now: dt.datetime | None = None, limit: int = 50
 __all__ = [
     "JobPage",
     "cancel_job",
-    "decode_cursor",
     "delete_job",
     "delete_job_item",
-    "encode_cursor",
     "get_job",
     "job_result",
     "list_events",
