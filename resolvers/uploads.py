@@ -39,6 +39,17 @@ def clean_name(filename: str | None) -> str:
     return name[-MAX_NAME:]
 
 
+def priority_given(info: Info) -> bool:
+    """Whether the client sent ``priority``. The schema's default (NORMAL) is a public
+    signature that stays; a client that leaves the argument out gets default_job_priority."""
+    raw = info._raw_info
+    for argument in raw.field_nodes[0].arguments:
+        if argument.name.value == "priority":
+            variable = getattr(argument.value, "name", None) if argument.value.kind == "variable" else None
+            return variable is None or variable.value in raw.variable_values
+    return False
+
+
 def refused(refusal) -> InvalidUpload:
     return InvalidUpload(code=refusal.code, message=refusal.message)
 
@@ -47,10 +58,10 @@ def refused(refusal) -> InvalidUpload:
 class UploadMutations:
     @strawberry.mutation(permission_classes=[IsUploader],
                          description="Upload a spreadsheet (xlsx, xlsm, xls, csv). The same bytes twice give DuplicateFile. "
-                                     "A null priority takes the default_job_priority setting. `kind` (timecard or "
+                                     "An omitted or null priority takes the default_job_priority setting. `kind` (timecard or "
                                      "onboarding) overrides the kind detected from the content.")
     async def upload_file(self, info: Info, file: Upload,
-                          priority: JobPriority | None = None,
+                          priority: JobPriority | None = JobPriority.NORMAL,
                           kind: str | None = None) -> UploadResult:
         from services import intake
 
@@ -61,7 +72,8 @@ class UploadMutations:
             return refused(intake.too_large(settings))
         name = clean_name(getattr(file, "filename", None))
         outcome = await off_loop(intake.submit_file, "upload", name, data, kind=kind,
-                                 priority=priority.number if priority else None, by=identity.subject)
+                                 priority=priority.number if priority and priority_given(info) else None,
+                                 by=identity.subject)
         if isinstance(outcome, intake.Refused):
             return refused(outcome)
         job, record = Job(model=outcome.job), FileInfo.from_model(outcome.file)

@@ -107,3 +107,14 @@ def test_an_omitted_priority_takes_default_job_priority(moto_store):
     outcome = submit_file("upload", "week.csv", b"Employee,Date,Hours\nA B,2026-03-02,8\n", kind=None, priority=None,
                           by="test")
     assert int(outcome.job.priority) == 4
+
+
+def test_api_upload_without_priority_takes_default_job_priority(moto_store, as_role):  # noqa: F811
+    from store.settings import update_settings
+
+    update_settings({"default_job_priority": 4}, by="test")
+    uploader = as_role("uploader")
+    omitted = uploader.upload(b"Employee,Date,Hours\nA B,2026-03-02,8\n")["body"]["data"]["uploadFile"]
+    explicit = uploader.upload(b"Employee,Date,Hours\nA B,2026-03-03,8\n", priority="NORMAL")["body"]["data"]
+    assert omitted["job"]["priority"] == "URGENT"
+    assert explicit["uploadFile"]["job"]["priority"] == "NORMAL"
