@@ -40,10 +40,10 @@ class RecordQueries:
         first: int | None = 50,
         after: str | None = None,
     ) -> TimecardRecordConnection:
-        from store.records import query_entries
+        from services.records import find_timecards
 
         try:
-            page = await off_loop(query_entries, employee=employee, date_from=date_from, date_to=date_to,
+            page = await off_loop(find_timecards, employee=employee, date_from=date_from, date_to=date_to,
                                   first=clamp(first, 50, MAX_PAGE), after=decode_after(after))
         except ValueError as exc:
             raise BadRequest(str(exc), code="BAD_FILTER") from None

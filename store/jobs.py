@@ -31,6 +31,7 @@ from store.job_states import (
 from store.models import FileRecord, Job, JobEvent
 from store.status_counts import add_status_change
 from store.transitions import EventSpec, is_condition_failure, transition
+from store.uploads import blob_key_for, get_file
 
 MAX_PAGE = 100
 CONFLICT_RETRIES = 20
@@ -219,18 +220,35 @@ def delete_job(job_id: str) -> Job:
 
 def delete_job_item(job: Job, allowed: frozenset[str] | None = None) -> bool:
     """Delete the job item if unchanged since read (and, if given, in an ``allowed`` status),
-    with its status counter; False when it changed meanwhile."""
+    with its status counter and its File record, in one transaction; False when it changed
+    meanwhile. What else hangs off the job goes in ``purge_job_data``: stopped in between,
+    nothing points at the deleted job (the same bytes upload again as a new job) and the
+    leftovers are unreachable (records show only for completed jobs)."""
     condition = Job.event_seq == job.event_seq
     condition &= Job.status.is_in(*allowed) if allowed else (Job.status != PROCESSING)
+    file = _file_of(job)
     try:
         with TransactWrite(connection=low_level_connection()) as tx:
             tx.delete(job, condition=condition)
             add_status_change(tx, job.status, None)
+            if file is not None:
+                tx.delete(file, condition=FileRecord.job_id == job.job_id)
     except TransactWriteError as exc:
         if is_condition_failure(exc):
             return False
         raise
     return True
+
+
+def _file_of(job: Job) -> FileRecord | None:
+    """The job's File record, if it is still this job's (the same bytes may belong to a newer job)."""
+    if not job.file_sha256:
+        return None
+    try:
+        file = FileRecord.get(job.file_sha256, consistent_read=True)
+    except FileRecord.DoesNotExist:
+        return None
+    return file if file.job_id == job.job_id else None
 
 
 def purge_job_data(job: Job) -> None:
@@ -243,14 +261,9 @@ def purge_job_data(job: Job) -> None:
     delete_job_entries(job.job_id)
     if job.result_blob_key:
         get_blob_store().delete(job.result_blob_key)
-    if job.file_sha256:
-        try:
-            file = FileRecord.get(job.file_sha256, consistent_read=True)
-        except FileRecord.DoesNotExist:
-            return
-        if file.job_id == job.job_id:
-            file.delete(condition=FileRecord.job_id == job.job_id)
-            get_blob_store().delete(file.blob_key)
+    # Unless the same bytes were uploaded again meanwhile: the new File uses the same blob.
+    if job.file_sha256 and get_file(job.file_sha256) is None:
+        get_blob_store().delete(blob_key_for(job.file_sha256))
 
 
 def list_events(job_id: str, after_seq: int = 0, limit: int = 500) -> list[JobEvent]:

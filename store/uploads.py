@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from pynamodb.exceptions import TransactWriteError
+from pynamodb.exceptions import DeleteError, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from core.config import get_config
@@ -94,7 +94,9 @@ def register_upload(
     sha256 = hashlib.sha256(data).hexdigest()
     existing = get_file(sha256)
     if existing is not None:
-        return UploadResult(existing, Job.get(existing.job_id, consistent_read=True), duplicate=True)
+        job = _job_of(existing)
+        if job is not None:
+            return UploadResult(existing, job, duplicate=True)
 
     file = _store_file(sha256, name, data, file_format=file_format, kind=kind, uploaded_by=uploaded_by,
                        source=source, drop_key=drop_key, blobs=blobs)
@@ -112,6 +114,21 @@ def register_upload(
         winner = FileRecord.get(sha256, consistent_read=True)
         return UploadResult(winner, Job.get(winner.job_id, consistent_read=True), duplicate=True)
     return UploadResult(file, job, duplicate=False)
+
+
+def _job_of(file: FileRecord) -> Job | None:
+    """The File's job; None after removing a File left pointing at a deleted job (a cleanup
+    stopped halfway by older code), so the bytes register again as a new job."""
+    try:
+        return Job.get(file.job_id, consistent_read=True)
+    except Job.DoesNotExist:
+        pass
+    try:
+        file.delete(condition=FileRecord.job_id == file.job_id)
+    except DeleteError as exc:
+        if exc.cause_response_code != "ConditionalCheckFailedException":
+            raise
+    return None
 
 
 def _store_file(sha256: str, name: str, data: bytes, *, file_format: str, kind: str, uploaded_by: str,
