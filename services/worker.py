@@ -199,7 +199,7 @@ class WorkerPool:
         except Exception as exc:  # noqa: BLE001 - any bug or outage: retried with backoff
             log.exception("job %s failed on attempt %s", job.job_id, job.attempts)
             _roll_back(ctx)
-            error = {"code": "PROCESSING_ERROR", "message": f"{type(exc).__name__} while processing; retried automatically"}
+            error = {"code": "PROCESSING_ERROR", "message": f"{type(exc).__name__} while processing"}
             self._fail(state["job"], worker_id, error, True, settings)
         finally:
             heartbeat.stop()

@@ -163,12 +163,19 @@ def cancel_job(job_id: str, *, by: str) -> Job:
     return _with_retries(job_id, attempt)
 
 
+RETRY_HINTS = {
+    REVIEW: "It is waiting for a person: approve or reject it, or cancel it first and then retry it",
+    PENDING: "It is already queued",
+    PROCESSING: "It is running; cancel it first to run it again from the start",
+}
+
+
 def retry_job(job_id: str, *, by: str) -> Job:
     allowed = (FAILED, CANCELLED)
 
     def attempt(job: Job) -> Job:
         if job.status not in allowed:
-            raise InvalidJobTransition(job_id, job.status, "retry", allowed)
+            raise InvalidJobTransition(job_id, job.status, "retry", allowed, hint=RETRY_HINTS.get(job.status))
         actions = [
             Job.status.set(PENDING),
             Job.stage.set("queued"),
