@@ -8,8 +8,7 @@ import typer
 from rich.table import Table
 
 from cli.common import console, fail, open_store_or_exit, print_json
-
-CLI_USER = "cli"
+from services.audit import cli_actor
 
 
 def register(app: typer.Typer) -> None:
@@ -62,7 +61,7 @@ def enqueue(
     open_store_or_exit()
     from services import intake
 
-    outcome = intake.submit_file("cli", file.name, data, kind=kind, priority=level, by=CLI_USER)
+    outcome = intake.submit_file("cli", file.name, data, kind=kind, priority=level, by=cli_actor())
     if isinstance(outcome, intake.Refused):
         fail(outcome.code, outcome.message, as_json=as_json)
     duplicate = isinstance(outcome, intake.Duplicate)
@@ -148,13 +147,13 @@ def show(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
 def cancel(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
     from store.jobs import cancel_job
 
-    _steer(cancel_job, job_id, as_json, by=CLI_USER)
+    _steer(cancel_job, job_id, as_json, by=cli_actor())
 
 
 def retry(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
     from store.jobs import retry_job
 
-    _steer(retry_job, job_id, as_json, by=CLI_USER)
+    _steer(retry_job, job_id, as_json, by=cli_actor())
 
 
 def priority(job_id: str, level: str, as_json: bool = typer.Option(False, "--json")) -> None:
@@ -165,7 +164,7 @@ def priority(job_id: str, level: str, as_json: bool = typer.Option(False, "--jso
         value = parse_priority(level)
     except ValueError as exc:
         fail("INVALID_PRIORITY", str(exc), as_json=as_json)
-    _steer(set_job_priority, job_id, as_json, priority=value, by=CLI_USER)
+    _steer(set_job_priority, job_id, as_json, priority=value, by=cli_actor())
 
 
 def delete(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:

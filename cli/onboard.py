@@ -16,7 +16,6 @@ import typer
 
 from cli.common import console, fail, print_json
 
-CLI_USER = "cli"
 SUMMARY_KEYS = ("model", "rows", "valid", "invalid", "created", "errors", "error_count", "errors_truncated")
 
 
@@ -96,6 +95,7 @@ def run_submit(name: str, data: bytes, model: str | None, as_json: bool) -> dict
 
     open_store_or_exit()
     from services import intake
+    from services.audit import cli_actor
     from services.onboarding.run_now import run_job_now
     from store.job_states import FAILED
     from store.jobs import job_result
@@ -104,7 +104,7 @@ def run_submit(name: str, data: bytes, model: str | None, as_json: bool) -> dict
     if isinstance(refusal, intake.Refused):
         fail(refusal.code, refusal.message, as_json=as_json)
     parse_or_fail(name, data, model, as_json)  # refuse an unreadable file before recording it
-    outcome = intake.submit_file("cli", name, data, kind="onboarding", priority=None, by=CLI_USER,
+    outcome = intake.submit_file("cli", name, data, kind="onboarding", priority=None, by=cli_actor(),
                                  metadata={"model": model} if model else None)
     if isinstance(outcome, intake.Refused):
         fail(outcome.code, outcome.message, as_json=as_json)
