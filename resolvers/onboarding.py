@@ -178,13 +178,14 @@ class OnboardingMutation:
                          description="Insert 1 to 1000 rows of a model (objects keyed by field name or alias); "
                                      "per-row results. Rows follow the onboarding_submit_policy setting.")
     async def bulk_insert(self, model: str, rows: list[JSON]) -> BulkInsertResult:
-        from services.onboarding.service import MAX_BULK, MIN_BULK, BulkSizeError, bulk_insert
+        from services.onboarding.service import BulkSizeError, bulk_insert, check_bulk_size
         from store.settings import get_operational_settings
 
         name = model_or_bad_request(model)
-        if not MIN_BULK <= len(rows) <= MAX_BULK:
-            raise BadRequest(f"bulkInsert takes {MIN_BULK} to {MAX_BULK} rows, not {len(rows)}; split larger sets "
-                             "or upload them as a file", code="BULK_SIZE")
+        try:
+            check_bulk_size(len(rows))
+        except BulkSizeError as exc:
+            raise BadRequest(str(exc), code="BULK_SIZE") from None
         if not all(isinstance(row, dict) for row in rows):
             raise BadRequest("every row must be an object of field name to value", code="BAD_ROW")
         settings = await off_loop(get_operational_settings)
