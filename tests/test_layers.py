@@ -47,3 +47,23 @@ def test_a_wrong_import_breaks_the_build(tree_copy: Path, module: str, wrong_imp
     assert done.returncode != 0
     broken = done.stdout.replace("\n", " ")
     assert contract in broken and "BROKEN" in broken
+
+
+def test_job_status_strings_come_only_from_job_states():
+    """A status written as a literal drifts from store/job_states.py; only that module spells them."""
+    import ast
+
+    statuses = {"PENDING", "PROCESSING", "REVIEW", "COMPLETED", "FAILED", "CANCELLED"}
+    offenders = []
+    for package in ("services", "store", "cli", "resolvers", "core"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            if path == ROOT / "store" / "job_states.py":
+                continue
+            tree = ast.parse(path.read_text())
+            exported = {id(item) for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                        and any(getattr(t, "id", None) == "__all__" for t in node.targets)
+                        for item in ast.walk(node.value)}  # names a module exports, not values
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Constant) and node.value in statuses and id(node) not in exported:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.value}")
+    assert offenders == []

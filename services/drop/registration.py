@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from services import intake
-from store.job_states import CANCELLED
+from store.job_states import CANCELLED, FAILED
 
 DROP_UPLOADER = "drop-folder"
 
@@ -70,7 +70,7 @@ def failure_document(job_id: str | None, status: str | None, error: dict[str, An
         elif status is None:
             error = {"code": "JOB_DELETED", "message": "the job was deleted before it finished"}
         else:
-            error = {"code": "FAILED", "message": "the job failed"}
+            error = {"code": FAILED, "message": "the job failed"}
     return {"job_id": job_id, "status": status, "error": {"code": error.get("code"), "message": error.get("message")}}
 
 
