@@ -37,7 +37,12 @@ MAX_PAGE = 100
 CONFLICT_RETRIES = 20
 
 
+MAX_JOB_ID_CHARS = 64  # ids are 32 hex characters; DynamoDB refuses keys over 2048 bytes with an error
+
+
 def get_job(job_id: str) -> Job:
+    if not job_id or len(job_id) > MAX_JOB_ID_CHARS:
+        raise JobNotFound(job_id[:MAX_JOB_ID_CHARS] + ("…" if len(job_id) > MAX_JOB_ID_CHARS else ""))
     try:
         return Job.get(job_id, consistent_read=True)
     except Job.DoesNotExist:

@@ -106,3 +106,4 @@ def test_graphql_settings_follow_the_model():
     expected = {camel(name) for name in OperationalSettings.model_fields}
     assert "stateDailyOvertimeEnabled" in expected
     assert fields_of("type", "Settings") == expected == fields_of("input", "SettingsInput")
+
