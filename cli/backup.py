@@ -29,7 +29,7 @@ def backup(
     model: Annotated[str, typer.Argument(help="Customer, Project, Department, JobTitle, HiredEmployee")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    from processing.onboarding.backup import backup_model
+    from services.onboarding.backup import backup_model
 
     name = known_model(model, as_json)
     common.open_store_or_exit()
@@ -46,7 +46,7 @@ def restore(
     key: Annotated[str, typer.Argument(help="the key `backup` printed")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    from processing.onboarding.backup import BackupMismatch, restore_model
+    from services.onboarding.backup import BackupMismatch, restore_model
     from store.blobs import BlobNotFound
 
     known_model(model, as_json)

@@ -8,8 +8,7 @@ import typer
 from rich.table import Table
 
 from cli.common import console, fail, open_store_or_exit, print_json
-
-CLI_USER = "cli"
+from services.audit import cli_actor
 
 
 def register(app: typer.Typer) -> None:
@@ -46,40 +45,32 @@ def job_summary(job) -> dict:
 
 def enqueue(
     file: Path = typer.Argument(..., help="xlsx, xlsm, xls or csv"),
-    priority: str = typer.Option("normal", help="low | normal | high | urgent"),
+    priority: str = typer.Option(None, help="low | normal | high | urgent (default: the default_job_priority setting)"),
     kind: str = typer.Option(None, help="timecard | onboarding (default: detected from the content)"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    from processing.errors import InputError
-    from processing.intake import inspect_upload
     from store.job_states import parse_priority
 
     try:
-        level = parse_priority(priority)
+        level = parse_priority(priority) if priority is not None else None
     except ValueError as exc:
         fail("INVALID_PRIORITY", str(exc), as_json=as_json)
     if not file.is_file():
         fail("FILE_NOT_FOUND", f"{file} does not exist or is not a file", as_json=as_json)
     data = file.read_bytes()
     open_store_or_exit()
-    from store.settings import get_operational_settings
-    from store.uploads import register_upload
+    from services import intake
 
-    settings = get_operational_settings()
-    try:
-        intake = inspect_upload(file.name, data, max_bytes=settings.upload_size_limit_mb * 1024 * 1024, kind=kind)
-    except InputError as exc:
-        fail(exc.code, exc.message, as_json=as_json)
-    result = register_upload(
-        file.name, data, kind=intake.kind, file_format=intake.format, priority=level, uploaded_by=CLI_USER,
-        source="cli", max_attempts=settings.job_max_attempts,
-    )
-    payload = {"job_id": result.job.job_id, "file_sha256": result.file.sha256, "duplicate": result.duplicate}
+    outcome = intake.submit_file("cli", file.name, data, kind=kind, priority=level, by=cli_actor())
+    if isinstance(outcome, intake.Refused):
+        fail(outcome.code, outcome.message, as_json=as_json)
+    duplicate = isinstance(outcome, intake.Duplicate)
+    payload = {"job_id": outcome.job.job_id, "file_sha256": outcome.file.sha256, "duplicate": duplicate}
     if as_json:
         print_json(payload)
     else:
-        state = "already known: existing job" if result.duplicate else "queued as job"
-        console.print(f"{file.name} {state} {result.job.job_id} ({result.job.status})")
+        state = "already known: existing job" if duplicate else "queued as job"
+        console.print(f"{file.name} {state} {outcome.job.job_id} ({outcome.job.status})")
 
 
 def list_command(
@@ -156,13 +147,13 @@ def show(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
 def cancel(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
     from store.jobs import cancel_job
 
-    _steer(cancel_job, job_id, as_json, by=CLI_USER)
+    _steer(cancel_job, job_id, as_json, by=cli_actor())
 
 
 def retry(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
     from store.jobs import retry_job
 
-    _steer(retry_job, job_id, as_json, by=CLI_USER)
+    _steer(retry_job, job_id, as_json, by=cli_actor())
 
 
 def priority(job_id: str, level: str, as_json: bool = typer.Option(False, "--json")) -> None:
@@ -173,7 +164,7 @@ def priority(job_id: str, level: str, as_json: bool = typer.Option(False, "--jso
         value = parse_priority(level)
     except ValueError as exc:
         fail("INVALID_PRIORITY", str(exc), as_json=as_json)
-    _steer(set_job_priority, job_id, as_json, priority=value, by=CLI_USER)
+    _steer(set_job_priority, job_id, as_json, priority=value, by=cli_actor())
 
 
 def delete(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:

@@ -16,7 +16,6 @@ import typer
 
 from cli.common import console, fail, print_json
 
-CLI_USER = "cli"
 SUMMARY_KEYS = ("model", "rows", "valid", "invalid", "created", "errors", "error_count", "errors_truncated")
 
 
@@ -67,8 +66,8 @@ def show_models(as_json: bool) -> None:
 
 
 def run_dry(name: str, data: bytes, model: str | None, as_json: bool) -> dict[str, Any]:
-    from processing.onboarding.submit import dry_run
     from processing.onboarding.validation import validate_rows
+    from services.onboarding.submit import dry_run
 
     parsed = parse_or_fail(name, data, model, as_json)
     spec = parsed.detection.model
@@ -94,24 +93,27 @@ def parse_or_fail(name: str, data: bytes, model: str | None, as_json: bool):
 def run_submit(name: str, data: bytes, model: str | None, as_json: bool) -> dict[str, Any]:
     from cli.common import open_store_or_exit
 
-    parse_or_fail(name, data, model, as_json)  # refuse an unreadable file before recording it
     open_store_or_exit()
-    from processing.intake import sniff_format
-    from processing.onboarding.run_now import run_job_now
+    from services import intake
+    from services.audit import cli_actor
+    from services.onboarding.run_now import run_job_now
+    from store.job_states import FAILED
     from store.jobs import job_result
-    from store.settings import get_operational_settings
-    from store.uploads import register_upload
 
-    settings = get_operational_settings()
-    upload = register_upload(name, data, kind="onboarding", file_format=sniff_format(name, data[:8192]),
-                             priority=settings.default_job_priority, uploaded_by=CLI_USER, source="cli",
-                             metadata={"model": model} if model else None, max_attempts=settings.job_max_attempts)
-    if upload.duplicate:
-        fail("DUPLICATE_FILE", f"this file was uploaded before (job {upload.job.job_id}); nothing was loaded again",
+    refusal = intake.inspect(name, data, kind="onboarding")  # size and format: the refusal every way in gives
+    if isinstance(refusal, intake.Refused):
+        fail(refusal.code, refusal.message, as_json=as_json)
+    parse_or_fail(name, data, model, as_json)  # refuse an unreadable file before recording it
+    outcome = intake.submit_file("cli", name, data, kind="onboarding", priority=None, by=cli_actor(),
+                                 metadata={"model": model} if model else None)
+    if isinstance(outcome, intake.Refused):
+        fail(outcome.code, outcome.message, as_json=as_json)
+    if isinstance(outcome, intake.Duplicate):
+        fail("DUPLICATE_FILE", f"this file was uploaded before (job {outcome.job.job_id}); nothing was loaded again",
              as_json=as_json)
-    job = run_job_now(upload.job)
+    job = run_job_now(outcome.job)
     result = job_result(job) or {}
-    if job.status == "FAILED" or not result:
+    if job.status == FAILED or not result:
         error = job.error or {"code": "JOB_FAILED", "message": f"job {job.job_id} ended {job.status}"}
         fail(error.get("code", "JOB_FAILED"), error.get("message", ""), as_json=as_json)
     return {**pick(result), "job_id": job.job_id, "status": job.status}

@@ -41,17 +41,19 @@ def register(app: typer.Typer, *, process: Callable[..., Any] | None = None) -> 
         priority: Annotated[
             str | None, typer.Option("--priority", help="Job priority for --save: low, normal, high, urgent or 1-4.")
         ] = None,
+        stored_settings: Annotated[bool, typer.Option(
+            "--stored-settings", help="Judge the file by the stored settings without saving (--save always does).")] = False,
     ) -> None:
         """Process one timecard file and print the verified result."""
-        execute(file, as_json=as_json, save=save, priority=priority, process=process)
+        execute(file, as_json=as_json, save=save, priority=priority, process=process, stored_settings=stored_settings)
 
     app.command("process")(process_command)
 
 
 def execute(file: Path, *, as_json: bool, save: bool, priority: str | None,
-            process: Callable[..., Any] | None = None) -> None:
+            process: Callable[..., Any] | None = None, stored_settings: bool = False) -> None:
     try:
-        output = run(file, save=save, priority=priority, process=process)
+        output = run(file, save=save, priority=priority, process=process, stored_settings=stored_settings)
     except CommandError as exc:
         report_error(exc.code, exc.message, as_json)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
@@ -66,25 +68,30 @@ def execute(file: Path, *, as_json: bool, save: bool, priority: str | None,
         print_report(output)
 
 
-def run(file: Path, *, save: bool, priority: str | None, process: Callable[..., Any] | None = None) -> dict[str, Any]:
-    """The command's work without Typer: the JSON-ready result, or CommandError."""
+def run(file: Path, *, save: bool, priority: str | None, process: Callable[..., Any] | None = None,
+        stored_settings: bool = False) -> dict[str, Any]:
+    """The command's work without Typer: the JSON-ready result, or CommandError.
+
+    Without the store the file is judged by the default settings; with ``--save`` (or
+    ``--stored-settings``) by the stored ones, as a worker would judge it."""
     from core.operational_settings import OperationalSettings
     from processing.errors import InputError
 
     if process is None:
         from processing.pipeline import process_file as process
 
-    settings = OperationalSettings()
-    job_priority = parse_priority(priority, settings.default_job_priority)
+    level = parse_priority(priority)
     data = read_bytes(file)
-    saver = load_saver() if save else None  # fail before the work, not after it
+    services = load_services() if save or stored_settings else None  # fail before the work, not after it
+    settings = services.stored_settings() if services else OperationalSettings()
     try:
         outcome = process(file.name, data, settings)
     except InputError as exc:
         raise CommandError(exc.code, exc.message) from None
     result = dict(outcome.result)
-    if saver is not None:
-        result["job"] = save_outcome(saver, file.name, data, outcome, job_priority)
+    if save:
+        job_priority = settings.default_job_priority if level is None else level
+        result["job"] = save_outcome(services.save_processed, file.name, data, outcome, job_priority)
     return result
 
 
@@ -97,9 +104,9 @@ def read_bytes(file: Path) -> bytes:
         raise CommandError("FILE_UNREADABLE", f"cannot read {file}: {exc.strerror or type(exc).__name__}") from None
 
 
-def parse_priority(value: str | None, default: int) -> int:
+def parse_priority(value: str | None) -> int | None:
     if value is None:
-        return default
+        return None
     from store.job_states import parse_priority as parse  # the one table of names; no store I/O
 
     try:
@@ -108,18 +115,19 @@ def parse_priority(value: str | None, default: int) -> int:
         raise CommandError("INVALID_PRIORITY", "priority must be low, normal, high, urgent or 1-4") from None
 
 
-def load_saver() -> Callable[..., Any]:
-    """The store's entry point for a processed file. The store is imported here only."""
+def load_services() -> Any:
+    """services.completion (stored settings, saving a processed file), with the store open.
+    The store is imported here only."""
     try:
-        from store.uploads import save_processed_result
+        from services import completion
     except ImportError:
         raise CommandError("STORE_UNAVAILABLE",
-                           "the store cannot record processed files (store.uploads.save_processed_result "
+                           "the store cannot record processed files (services.completion.save_processed "
                            "is not available)") from None
     from cli.common import open_store_or_exit
 
     open_store_or_exit()
-    return save_processed_result
+    return completion
 
 
 def save_outcome(saver: Callable[..., Any], name: str, data: bytes, outcome: Any, priority: int) -> dict[str, Any]:

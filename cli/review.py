@@ -80,7 +80,7 @@ def mapping(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Confirm or correct column roles for a sheet's layout; the next file with it reuses them."""
-    from processing.mapping_review import MappingError, confirm_mapping
+    from services.mapping_review import MappingError, confirm_mapping
     from store.errors import JobNotFound
 
     pairs = {}

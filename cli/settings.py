@@ -31,11 +31,12 @@ def show(as_json: bool = typer.Option(False, "--json")) -> None:
 def set_value(
     key: str,
     value: str = typer.Argument(..., help="a JSON value (8.5, true, \"CA\", {...}) or plain text"),
-    by: str = typer.Option("cli", help="who changes it (recorded in the history)"),
+    by: str = typer.Option(None, help="who changes it (recorded in the history; default: cli:<your login>)"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     open_store_or_exit()
     from core.operational_settings import SettingsError
+    from services.audit import cli_actor
     from store.settings import update_settings
 
     try:
@@ -43,7 +44,7 @@ def set_value(
     except ValueError:
         parsed = value
     try:
-        updated = update_settings({key: parsed}, by=by)
+        updated = update_settings({key: parsed}, by=by or cli_actor())
     except SettingsError as exc:
         fail("INVALID_SETTING", str(exc), as_json=as_json)
     new_value = updated.model_dump(mode="json")[key]

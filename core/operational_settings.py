@@ -63,6 +63,13 @@ class OperationalSettings(BaseModel):
     verification_timeout_ms: int = Field(default=2000, ge=50, le=60_000)
     onboarding_submit_policy: Literal["valid_rows_only", "all_or_nothing"] = "valid_rows_only"
 
+    # Switches and tolerances the compliance rules read (processing.compliance.thresholds)
+    state_daily_overtime_enabled: bool = Field(
+        default=True, description="state daily overtime, double time and 7th-day rules; false turns them off")
+    max_worked_days_weekly: int = Field(default=6, ge=1, le=7, description="worked days per week before review")
+    total_tolerance: Decimal = Field(default=Decimal("0.01"), ge=0, le=100,
+                                     description="how far a stated total may differ from the sum of its entries")
+
     @field_validator("default_work_state")
     @classmethod
     def _state_code(cls, value: str | None) -> str | None:

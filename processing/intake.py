@@ -12,6 +12,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SPREADSHEET_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv"}
 KINDS = ("timecard", "onboarding")
+MEGABYTE = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,19 @@ def detect_kind(data: bytes, file_format: str, requested: str | None = None) -> 
     return "timecard"
 
 
+def file_too_large(max_bytes: int) -> InputError:
+    """The one wording of the size refusal, for every way a file comes in."""
+    return InputError(FILE_TOO_LARGE, f"the file is larger than the {max_bytes // MEGABYTE} MB limit; "
+                                      "split it or raise upload_size_limit_mb")
+
+
 def inspect_upload(name: str, data: bytes, *, max_bytes: int, kind: str | None = None) -> Intake:
     if not data:
         raise InputError(EMPTY_FILE, "the file is empty; upload the spreadsheet itself")
     if len(data) > max_bytes:
-        raise InputError(FILE_TOO_LARGE, f"the file is larger than the {max_bytes // (1024 * 1024)} MB limit; split it or raise upload_size_limit_mb")
+        raise file_too_large(max_bytes)
     file_format = sniff_format(name, data[:8192])
     return Intake(format=file_format, kind=detect_kind(data, file_format, kind))
 
 
-__all__ = ["Intake", "KINDS", "detect_kind", "inspect_upload", "sniff_format"]
+__all__ = ["Intake", "KINDS", "MEGABYTE", "detect_kind", "file_too_large", "inspect_upload", "sniff_format"]

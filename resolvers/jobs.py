@@ -18,7 +18,7 @@ from api.types.job_not_found import JobNotFound
 from api.types.page_info import PageInfo
 from api.types.queue_stats import QueueStats
 from api.types.results import DeleteJobResult, JobActionResult
-from resolvers.common import caller, clamp
+from resolvers.common import actor, clamp
 from store import errors as store_errors
 from store.jobs import JobPage
 
@@ -88,19 +88,19 @@ class JobMutations:
     async def cancel_job(self, info: Info, id: strawberry.ID) -> JobActionResult:
         from store.jobs import cancel_job
 
-        return await steer(cancel_job, str(id), by=caller(info).subject)
+        return await steer(cancel_job, str(id), by=await actor(info))
 
     @strawberry.mutation(permission_classes=[IsUploader], description="FAILED or CANCELLED -> PENDING, attempts reset.")
     async def retry_job(self, info: Info, id: strawberry.ID) -> JobActionResult:
         from store.jobs import retry_job
 
-        return await steer(retry_job, str(id), by=caller(info).subject)
+        return await steer(retry_job, str(id), by=await actor(info))
 
     @strawberry.mutation(permission_classes=[IsUploader], description="Only while PENDING.")
     async def set_job_priority(self, info: Info, id: strawberry.ID, priority: JobPriority) -> JobActionResult:
         from store.jobs import set_job_priority
 
-        return await steer(set_job_priority, str(id), priority.number, by=caller(info).subject)
+        return await steer(set_job_priority, str(id), priority.number, by=await actor(info))
 
     @strawberry.mutation(permission_classes=[IsAdmin], description="Any status but PROCESSING; reviews are kept.")
     async def delete_job(self, id: strawberry.ID) -> DeleteJobResult:

@@ -10,7 +10,7 @@ from strawberry.types import Info
 from api.errors import BadRequest, NotFound
 from api.permissions import IsReviewer
 from api.threads import off_loop
-from resolvers.common import caller
+from resolvers.common import actor
 
 
 @strawberry.input(description="One column: its letter (A, B, ..., AA) and its role, or null for none.")
@@ -31,12 +31,12 @@ class MappingMutations:
                          description="Confirm or correct column roles of a job's sheet; reused for its layout.")
     async def confirm_mapping(self, info: Info, job_id: strawberry.ID, sheet: str,
                               columns: list[ColumnRoleInput]) -> LayoutMappingResult:
-        from processing.mapping_review import MappingError, confirm_mapping
+        from services.mapping_review import MappingError, confirm_mapping
         from store.errors import JobNotFound
 
         pairs = {item.column: item.role for item in columns}
         try:
-            stored = await off_loop(confirm_mapping, str(job_id), sheet, pairs, confirmed_by=caller(info).subject)
+            stored = await off_loop(confirm_mapping, str(job_id), sheet, pairs, confirmed_by=await actor(info))
         except JobNotFound as exc:
             raise NotFound(str(exc), code=exc.code) from None
         except MappingError as exc:

@@ -7,8 +7,6 @@ Thin: check the input, call processing.onboarding off the event loop, map to typ
 
 from __future__ import annotations
 
-import base64
-import re
 from typing import Any
 
 import strawberry
@@ -38,28 +36,22 @@ from api.types.onboarding import (
     RestoreResult,
 )
 from api.types.page_info import PageInfo
+from core.cursors import SORTABLE_TIME_AND_ID, InvalidCursor, decode_cursor, encode_cursor
 from resolvers.common import clamp
 
 MAX_PAGE = 500
-CURSOR_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[\w-]+$")  # a list_sk: <created sortable>#<record id>
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
-def encode_cursor(sort_key: str | None) -> str | None:
-    return base64.urlsafe_b64encode(sort_key.encode()).decode() if sort_key else None
+def encode_after(model: str, sort_key: str | None) -> str | None:
+    return encode_cursor(f"onboarding:{model}", sort_key)
 
 
-def decode_cursor(cursor: str | None) -> str | None:
-    if not cursor:
-        return None
+def decode_after(model: str, cursor: str | None) -> str | None:
     try:
-        decoded = base64.urlsafe_b64decode(cursor.encode()).decode()
-    except (ValueError, UnicodeDecodeError):
-        decoded = ""
-    if not CURSOR_SHAPE.match(decoded):
-        raise BadRequest("the cursor is not one this API returned; start again without `after`",
-                         code="BAD_CURSOR")
-    return decoded
+        return decode_cursor(f"onboarding:{model}", cursor, SORTABLE_TIME_AND_ID)
+    except InvalidCursor as exc:
+        raise BadRequest(str(exc), code=exc.code) from None
 
 
 def check_year(year: int) -> None:
@@ -88,7 +80,7 @@ def input_row(data: Any) -> dict[str, Any]:
 
 
 async def create(model: str, data: Any, to_type: Any) -> Any:
-    from processing.onboarding.service import create_one, is_already_exists
+    from services.onboarding.service import create_one, is_already_exists
 
     result = await off_loop(create_one, model, input_row(data))
     if result.record is not None:
@@ -102,15 +94,15 @@ async def create(model: str, data: Any, to_type: Any) -> Any:
 
 
 async def page_of(model: str, first: int | None, after: str | None) -> tuple[list[Any], PageInfo]:
-    from processing.onboarding.service import list_page
+    from services.onboarding.service import list_page
 
-    records, next_key = await off_loop(list_page, model, first=clamp(first, 50, MAX_PAGE), after=decode_cursor(after))
-    cursor = encode_cursor(next_key)
+    records, next_key = await off_loop(list_page, model, first=clamp(first, 50, MAX_PAGE), after=decode_after(model, after))
+    cursor = encode_after(model, next_key)
     return records, PageInfo(end_cursor=cursor, has_next_page=cursor is not None)
 
 
 async def one(model: str, record_id: str) -> Any:
-    from processing.onboarding.service import get_one
+    from services.onboarding.service import get_one
 
     return await off_loop(get_one, model, record_id)
 
@@ -129,7 +121,7 @@ class OnboardingQuery:
 
     @strawberry.field(permission_classes=[IsViewer], description="A customer by email, ignoring case.")
     async def customer_by_email(self, email: str) -> Customer | None:
-        from processing.onboarding.service import get_by_email
+        from services.onboarding.service import get_by_email
 
         record = await off_loop(get_by_email, email)
         return Customer.from_record(record) if record else None
@@ -156,7 +148,7 @@ class OnboardingQuery:
     @strawberry.field(permission_classes=[IsViewer],
                       description="Hires per quarter of `year` for each department and job title.")
     async def hires_by_quarter(self, year: int) -> list[QuarterlyHires]:
-        from processing.onboarding.reports import hires_by_quarter
+        from services.onboarding.reports import hires_by_quarter
 
         check_year(year)
         rows = await off_loop(hires_by_quarter, year)
@@ -165,7 +157,7 @@ class OnboardingQuery:
     @strawberry.field(permission_classes=[IsViewer],
                       description="Departments that hired more than the mean per department in `year`.")
     async def departments_hiring_above_mean(self, year: int) -> list[DepartmentHires]:
-        from processing.onboarding.reports import departments_above_mean
+        from services.onboarding.reports import departments_above_mean
 
         check_year(year)
         rows = await off_loop(departments_above_mean, year)
@@ -186,13 +178,14 @@ class OnboardingMutation:
                          description="Insert 1 to 1000 rows of a model (objects keyed by field name or alias); "
                                      "per-row results. Rows follow the onboarding_submit_policy setting.")
     async def bulk_insert(self, model: str, rows: list[JSON]) -> BulkInsertResult:
-        from processing.onboarding.service import MAX_BULK, MIN_BULK, BulkSizeError, bulk_insert
+        from services.onboarding.service import BulkSizeError, bulk_insert, check_bulk_size
         from store.settings import get_operational_settings
 
         name = model_or_bad_request(model)
-        if not MIN_BULK <= len(rows) <= MAX_BULK:
-            raise BadRequest(f"bulkInsert takes {MIN_BULK} to {MAX_BULK} rows, not {len(rows)}; split larger sets "
-                             "or upload them as a file", code="BULK_SIZE")
+        try:
+            check_bulk_size(len(rows))
+        except BulkSizeError as exc:
+            raise BadRequest(str(exc), code="BULK_SIZE") from None
         if not all(isinstance(row, dict) for row in rows):
             raise BadRequest("every row must be an object of field name to value", code="BAD_ROW")
         settings = await off_loop(get_operational_settings)
@@ -204,7 +197,7 @@ class OnboardingMutation:
 
     @strawberry.mutation(permission_classes=[IsAdmin], description="Back up a model to an AVRO file; returns its key.")
     async def backup_model(self, model: str) -> BackupResult:
-        from processing.onboarding.backup import backup_model
+        from services.onboarding.backup import backup_model
 
         name = model_or_bad_request(model)
         key, count = await off_loop(backup_model, name)
@@ -212,7 +205,7 @@ class OnboardingMutation:
 
     @strawberry.mutation(permission_classes=[IsAdmin], description="Restore a model from a backup key (idempotent).")
     async def restore_model(self, model: str, key: str) -> RestoreResult:
-        from processing.onboarding.backup import BackupMismatch, restore_model
+        from services.onboarding.backup import BackupMismatch, restore_model
         from store.blobs import BlobNotFound
 
         name = model_or_bad_request(model)

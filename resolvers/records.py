@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 from typing import Annotated
 
@@ -13,23 +12,20 @@ from api.permissions import IsViewer
 from api.threads import off_loop
 from api.types.page_info import PageInfo
 from api.types.timecard_record import TimecardRecord, TimecardRecordConnection
+from core.cursors import DATE_JOB_EMPLOYEE, InvalidCursor, decode_cursor, encode_cursor
 from resolvers.common import clamp
 
 MAX_PAGE = 500
 
 
-def encode_cursor(date_sk: str | None) -> str | None:
-    return base64.urlsafe_b64encode(date_sk.encode()).decode() if date_sk else None
+RECORDS_CURSOR = "timecards"
 
 
-def decode_cursor(cursor: str | None) -> str | None:
-    if not cursor:
-        return None
+def decode_after(cursor: str | None) -> str | None:
     try:
-        return base64.urlsafe_b64decode(cursor.encode()).decode()
-    except (ValueError, UnicodeDecodeError):
-        raise BadRequest("the cursor is not one this API returned; start again without `after`",
-                         code="BAD_CURSOR") from None
+        return decode_cursor(RECORDS_CURSOR, cursor, DATE_JOB_EMPLOYEE)
+    except InvalidCursor as exc:
+        raise BadRequest(str(exc), code=exc.code) from None
 
 
 @strawberry.type
@@ -44,14 +40,14 @@ class RecordQueries:
         first: int | None = 50,
         after: str | None = None,
     ) -> TimecardRecordConnection:
-        from store.records import query_entries
+        from services.records import find_timecards
 
         try:
-            page = await off_loop(query_entries, employee=employee, date_from=date_from, date_to=date_to,
-                                  first=clamp(first, 50, MAX_PAGE), after=decode_cursor(after))
+            page = await off_loop(find_timecards, employee=employee, date_from=date_from, date_to=date_to,
+                                  first=clamp(first, 50, MAX_PAGE), after=decode_after(after))
         except ValueError as exc:
             raise BadRequest(str(exc), code="BAD_FILTER") from None
-        cursor = encode_cursor(page.next_cursor)
+        cursor = encode_cursor(RECORDS_CURSOR, page.next_cursor)
         return TimecardRecordConnection(nodes=[TimecardRecord.from_model(e) for e in page.entries],
                                         page_info=PageInfo(end_cursor=cursor, has_next_page=cursor is not None))
 

@@ -10,7 +10,7 @@ from api.errors import BadRequest
 from api.permissions import IsReviewer
 from api.threads import off_loop
 from api.types.results import ReviewResult
-from resolvers.common import caller
+from resolvers.common import actor
 from resolvers.jobs import steer
 
 MAX_COMMENT = 2000
@@ -38,7 +38,7 @@ class ReviewMutations:
         from store.reviews import approve_review
 
         text = checked_comment(comment, required=False)
-        return await steer(approve_review, str(job_id), reviewer=caller(info).subject, comment=text,
+        return await steer(approve_review, str(job_id), reviewer=await actor(info), comment=text,
                            cleanup_after_days=await cleanup_days())
 
     @strawberry.mutation(permission_classes=[IsReviewer], description="REVIEW -> FAILED; the comment is required.")
@@ -46,7 +46,7 @@ class ReviewMutations:
         from store.reviews import reject_review
 
         text = checked_comment(comment, required=True)
-        return await steer(reject_review, str(job_id), reviewer=caller(info).subject, comment=text,
+        return await steer(reject_review, str(job_id), reviewer=await actor(info), comment=text,
                            cleanup_after_days=await cleanup_days())
 
 

@@ -13,7 +13,7 @@ from api.types.setting_change import SettingChange
 from api.types.settings import Settings
 from api.types.settings_input import SettingsInput, settings_changes
 from core.operational_settings import SettingsError
-from resolvers.common import caller, clamp
+from resolvers.common import actor, clamp
 
 
 @strawberry.type
@@ -42,7 +42,7 @@ class SettingsMutations:
             return InvalidSettings(problems=[SettingProblem(key="input", message="no setting given")],
                                    message="no setting given")
         try:
-            updated = await off_loop(update_settings, changes, by=caller(info).subject)
+            updated = await off_loop(update_settings, changes, by=await actor(info))
         except SettingsError as exc:
             problems = [SettingProblem(key=key, message=message) for key, message in exc.problems.items()]
             return InvalidSettings(problems=problems, message=str(exc))

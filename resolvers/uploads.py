@@ -17,7 +17,6 @@ from api.types.invalid_upload import InvalidUpload
 from api.types.job import Job
 from api.types.results import UploadResult
 from api.types.upload_accepted import UploadAccepted
-from processing.errors import FILE_TOO_LARGE, InputError
 from resolvers.common import caller
 
 CHUNK_BYTES = 256 * 1024
@@ -40,52 +39,46 @@ def clean_name(filename: str | None) -> str:
     return name[-MAX_NAME:]
 
 
-def notify_workers() -> None:
-    """Wake the in-process worker pool, when this process has one."""
-    try:
-        from processing.worker import notify_new_job  # type: ignore[attr-defined]
-    except ImportError:
-        return
-    notify_new_job()
+def priority_given(info: Info) -> bool:
+    """Whether the client sent ``priority``. The schema's default (NORMAL) is a public
+    signature that stays; a client that leaves the argument out gets default_job_priority."""
+    raw = info._raw_info
+    for argument in raw.field_nodes[0].arguments:
+        if argument.name.value == "priority":
+            variable = getattr(argument.value, "name", None) if argument.value.kind == "variable" else None
+            return variable is None or variable.value in raw.variable_values
+    return False
 
 
-def too_large(limit_mb: int) -> InvalidUpload:
-    return InvalidUpload(code=FILE_TOO_LARGE,
-                         message=f"the file is larger than the {limit_mb} MB limit; split it or raise upload_size_limit_mb")
+def refused(refusal) -> InvalidUpload:
+    return InvalidUpload(code=refusal.code, message=refusal.message)
 
 
 @strawberry.type
 class UploadMutations:
     @strawberry.mutation(permission_classes=[IsUploader],
                          description="Upload a spreadsheet (xlsx, xlsm, xls, csv). The same bytes twice give DuplicateFile. "
-                                     "A null priority takes the default_job_priority setting. `kind` (timecard or "
+                                     "An omitted or null priority takes the default_job_priority setting. `kind` (timecard or "
                                      "onboarding) overrides the kind detected from the content.")
     async def upload_file(self, info: Info, file: Upload,
                           priority: JobPriority | None = JobPriority.NORMAL,
                           kind: str | None = None) -> UploadResult:
-        from processing.intake import inspect_upload
-        from store.settings import get_operational_settings
-        from store.uploads import register_upload
+        from services import intake
 
         identity = caller(info)
-        settings = await off_loop(get_operational_settings)
-        limit = settings.upload_size_limit_mb * 1024 * 1024
-        data = await read_capped(file, limit)
-        if data is None:
-            return too_large(settings.upload_size_limit_mb)
+        settings = await off_loop(intake.current_settings)
+        data = await read_capped(file, intake.size_limit_bytes(settings))
+        if data is None:  # passed the limit while streaming: the same refusal as for a complete file
+            return refused(intake.too_large(settings))
         name = clean_name(getattr(file, "filename", None))
-        try:
-            intake = await off_loop(inspect_upload, name, data, max_bytes=limit, kind=kind)
-        except InputError as exc:
-            return InvalidUpload(code=exc.code, message=exc.message)
-        number = priority.number if priority else settings.default_job_priority
-        result = await off_loop(register_upload, name, data, kind=intake.kind, file_format=intake.format,
-                                priority=number, uploaded_by=identity.subject,
-                                max_attempts=settings.job_max_attempts)
-        job, record = Job(model=result.job), FileInfo.from_model(result.file)
-        if result.duplicate:
+        outcome = await off_loop(intake.submit_file, "upload", name, data, kind=kind,
+                                 priority=priority.number if priority and priority_given(info) else None,
+                                 by=identity.subject)
+        if isinstance(outcome, intake.Refused):
+            return refused(outcome)
+        job, record = Job(model=outcome.job), FileInfo.from_model(outcome.file)
+        if isinstance(outcome, intake.Duplicate):
             return DuplicateFile(job=job, file=record)
-        notify_workers()
         return UploadAccepted(job=job, file=record)
 
 

@@ -54,6 +54,11 @@ def verify_api_key(secret: str) -> ApiKeyIdentity | None:
     return ApiKeyIdentity(key_id=item.key_id, role=item.role, name=item.name)
 
 
+def key_names() -> dict[str, str]:
+    """Key id -> the name given at creation, for audit entries (the key table is tiny)."""
+    return {item.key_id: item.name for item in ApiKey.scan(attributes_to_get=["key_id", "name"], limit=10_000)}
+
+
 def any_admin_key_exists() -> bool:
     # The key table is tiny and this runs once at start: a scan is acceptable here.
     return any(item.role == "admin" and not item.revoked for item in ApiKey.scan(limit=1000))
@@ -66,5 +71,5 @@ def revoke_api_key(key_id: str) -> bool:
     return False
 
 
-__all__ = ["ApiKeyIdentity", "ROLES", "any_admin_key_exists", "create_api_key", "hash_key", "revoke_api_key",
+__all__ = ["ApiKeyIdentity", "ROLES", "any_admin_key_exists", "create_api_key", "hash_key", "key_names", "revoke_api_key",
            "verify_api_key"]

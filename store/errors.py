@@ -18,13 +18,14 @@ class JobNotFound(StoreError):
 class InvalidJobTransition(StoreError):
     code = "INVALID_JOB_TRANSITION"
 
-    def __init__(self, job_id: str, status: str, action: str, allowed_from: tuple[str, ...]):
+    def __init__(self, job_id: str, status: str, action: str, allowed_from: tuple[str, ...], hint: str | None = None):
         self.job_id = job_id
         self.status = status
         self.action = action
         self.allowed_from = allowed_from
         super().__init__(
             f"cannot {action} job {job_id} while it is {status}; allowed from: {', '.join(allowed_from)}"
+            + (f". {hint}" if hint else "")
         )
 
 

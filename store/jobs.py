@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import heapq
 import json
@@ -14,6 +13,7 @@ from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from core.config import get_config
+from core.cursors import SORTABLE_TIME_AND_ID, decode_cursor, encode_cursor
 from store.blobs import get_blob_store
 from store.clock import sortable, utcnow
 from store.connection import low_level_connection
@@ -31,12 +31,18 @@ from store.job_states import (
 from store.models import FileRecord, Job, JobEvent
 from store.status_counts import add_status_change
 from store.transitions import EventSpec, is_condition_failure, transition
+from store.uploads import blob_key_for, get_file
 
 MAX_PAGE = 100
 CONFLICT_RETRIES = 20
 
 
+MAX_JOB_ID_CHARS = 64  # ids are 32 hex characters; DynamoDB refuses keys over 2048 bytes with an error
+
+
 def get_job(job_id: str) -> Job:
+    if not job_id or len(job_id) > MAX_JOB_ID_CHARS:
+        raise JobNotFound(job_id[:MAX_JOB_ID_CHARS] + ("…" if len(job_id) > MAX_JOB_ID_CHARS else ""))
     try:
         return Job.get(job_id, consistent_read=True)
     except Job.DoesNotExist:
@@ -63,20 +69,8 @@ class JobPage:
     next_cursor: str | None
 
 
-def encode_cursor(sort_key: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"before": sort_key}).encode()).decode()
-
-
-def decode_cursor(cursor: str | None) -> str | None:
-    if not cursor:
-        return None
-    try:
-        value = json.loads(base64.urlsafe_b64decode(cursor.encode()))["before"]
-    except (ValueError, KeyError, TypeError):
-        raise ValueError("the cursor is not one this API returned; start again without `after`") from None
-    if not isinstance(value, str):
-        raise ValueError("the cursor is not one this API returned; start again without `after`")
-    return value
+JOBS_CURSOR = "jobs"
+REVIEW_CURSOR = "review_queue"
 
 
 def _status_stream(status: str, before: str | None) -> Iterable[Job]:
@@ -94,7 +88,7 @@ def list_jobs(
 ) -> JobPage:
     """Newest first across the given statuses (all when None), merged from the status index."""
     first = max(1, min(first, MAX_PAGE))
-    before = decode_cursor(after)
+    before = decode_cursor(JOBS_CURSOR, after, SORTABLE_TIME_AND_ID)
     wanted = [s for s in (statuses or STATUSES) if s in STATUSES]
     streams = [_status_stream(status, before) for status in wanted]
     merged = heapq.merge(*streams, key=lambda job: job.status_sk, reverse=True)
@@ -112,20 +106,20 @@ def list_jobs(
     jobs = [j for j in Job.batch_get([k.job_id for k in keys])] if keys else []
     by_id = {j.job_id: j for j in jobs}
     ordered = [by_id[k.job_id] for k in keys if k.job_id in by_id]
-    return JobPage(ordered, encode_cursor(keys[-1].status_sk) if has_more and keys else None)
+    return JobPage(ordered, encode_cursor(JOBS_CURSOR, keys[-1].status_sk) if has_more and keys else None)
 
 
 def review_queue(first: int = 20, after: str | None = None) -> JobPage:
     """Jobs waiting for a person, oldest first."""
     first = max(1, min(first, MAX_PAGE))
-    start = decode_cursor(after)
+    start = decode_cursor(REVIEW_CURSOR, after, SORTABLE_TIME_AND_ID)
     condition = Job.status_sk > start if start else None
     keys = list(Job.status_index.query(REVIEW, range_key_condition=condition, scan_index_forward=True, limit=first + 1))
     has_more = len(keys) > first
     keys = keys[:first]
     by_id = {j.job_id: j for j in Job.batch_get([k.job_id for k in keys])} if keys else {}
     ordered = [by_id[k.job_id] for k in keys if k.job_id in by_id]
-    return JobPage(ordered, encode_cursor(keys[-1].status_sk) if has_more else None)
+    return JobPage(ordered, encode_cursor(REVIEW_CURSOR, keys[-1].status_sk) if has_more else None)
 
 
 # ------------------------------------------------------------------ steering
@@ -174,12 +168,19 @@ def cancel_job(job_id: str, *, by: str) -> Job:
     return _with_retries(job_id, attempt)
 
 
+RETRY_HINTS = {
+    REVIEW: "It is waiting for a person: approve or reject it, or cancel it first and then retry it",
+    PENDING: "It is already queued",
+    PROCESSING: "It is running; cancel it first to run it again from the start",
+}
+
+
 def retry_job(job_id: str, *, by: str) -> Job:
     allowed = (FAILED, CANCELLED)
 
     def attempt(job: Job) -> Job:
         if job.status not in allowed:
-            raise InvalidJobTransition(job_id, job.status, "retry", allowed)
+            raise InvalidJobTransition(job_id, job.status, "retry", allowed, hint=RETRY_HINTS.get(job.status))
         actions = [
             Job.status.set(PENDING),
             Job.stage.set("queued"),
@@ -231,18 +232,35 @@ def delete_job(job_id: str) -> Job:
 
 def delete_job_item(job: Job, allowed: frozenset[str] | None = None) -> bool:
     """Delete the job item if unchanged since read (and, if given, in an ``allowed`` status),
-    with its status counter; False when it changed meanwhile."""
+    with its status counter and its File record, in one transaction; False when it changed
+    meanwhile. What else hangs off the job goes in ``purge_job_data``: stopped in between,
+    nothing points at the deleted job (the same bytes upload again as a new job) and the
+    leftovers are unreachable (records show only for completed jobs)."""
     condition = Job.event_seq == job.event_seq
     condition &= Job.status.is_in(*allowed) if allowed else (Job.status != PROCESSING)
+    file = _file_of(job)
     try:
         with TransactWrite(connection=low_level_connection()) as tx:
             tx.delete(job, condition=condition)
             add_status_change(tx, job.status, None)
+            if file is not None:
+                tx.delete(file, condition=FileRecord.job_id == job.job_id)
     except TransactWriteError as exc:
         if is_condition_failure(exc):
             return False
         raise
     return True
+
+
+def _file_of(job: Job) -> FileRecord | None:
+    """The job's File record, if it is still this job's (the same bytes may belong to a newer job)."""
+    if not job.file_sha256:
+        return None
+    try:
+        file = FileRecord.get(job.file_sha256, consistent_read=True)
+    except FileRecord.DoesNotExist:
+        return None
+    return file if file.job_id == job.job_id else None
 
 
 def purge_job_data(job: Job) -> None:
@@ -255,14 +273,9 @@ def purge_job_data(job: Job) -> None:
     delete_job_entries(job.job_id)
     if job.result_blob_key:
         get_blob_store().delete(job.result_blob_key)
-    if job.file_sha256:
-        try:
-            file = FileRecord.get(job.file_sha256, consistent_read=True)
-        except FileRecord.DoesNotExist:
-            return
-        if file.job_id == job.job_id:
-            file.delete(condition=FileRecord.job_id == job.job_id)
-            get_blob_store().delete(file.blob_key)
+    # Unless the same bytes were uploaded again meanwhile: the new File uses the same blob.
+    if job.file_sha256 and get_file(job.file_sha256) is None:
+        get_blob_store().delete(blob_key_for(job.file_sha256))
 
 
 def list_events(job_id: str, after_seq: int = 0, limit: int = 500) -> list[JobEvent]:
@@ -298,10 +311,8 @@ def list_feed(after: str | None, now: dt.datetime | None = None, limit: int = 50
 __all__ = [
     "JobPage",
     "cancel_job",
-    "decode_cursor",
     "delete_job",
     "delete_job_item",
-    "encode_cursor",
     "get_job",
     "job_result",
     "list_events",

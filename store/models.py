@@ -206,7 +206,7 @@ class Setting(BaseModel):
 
     scope = UnicodeAttribute(hash_key=True)
     key = UnicodeAttribute(range_key=True)
-    value = JSONAttribute()
+    value = JSONAttribute(null=True)  # absent: the setting was cleared (null), e.g. default_work_state
     updated_at = UTCDateTimeAttribute()
     updated_by = UnicodeAttribute()
     version = NumberAttribute(default=1)
@@ -221,7 +221,7 @@ class SettingChange(BaseModel):
     key = UnicodeAttribute(hash_key=True)
     change_sk = UnicodeAttribute(range_key=True)  # <iso time>#<version>
     old_value = JSONAttribute(null=True)
-    new_value = JSONAttribute()
+    new_value = JSONAttribute(null=True)
     changed_by = UnicodeAttribute()
     changed_at = UTCDateTimeAttribute()
 

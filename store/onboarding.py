@@ -7,7 +7,7 @@ which record owns it. Several records share a transaction (up to DynamoDB's 100 
 when one clashes, the others are retried without it.
 
 The store knows nothing of model declarations: callers pass ``NewRecord``s with their
-unique values already normalised (processing.onboarding.records builds them).
+unique values already normalised (services.onboarding.records builds them).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """AVRO backup files in blob storage: ``backups/<model>/<UTC timestamp>.avro``.
 
-The caller gives the typed schema and the rows (processing.onboarding.backup builds both
+The caller gives the typed schema and the rows (services.onboarding.backup builds both
 from the model declaration); this module only encodes, stores and reads them back.
 """
 

@@ -193,10 +193,12 @@ def fail_attempt(
     otherwise FAILED with the last error."""
     now = utcnow()
     attempts = int(job.attempts)
-    release = [Job.lease_owner.remove(), Job.lease_pk.remove(), Job.lease_expires_at.remove(), Job.error.set(error)]
+    release = [Job.lease_owner.remove(), Job.lease_pk.remove(), Job.lease_expires_at.remove()]
     if retryable and attempts < int(job.max_attempts):
         delay = backoff_seconds * (2 ** (attempts - 1))
+        error = {**error, "message": f"{error.get('message')}; retried automatically in {delay:g} s"}
         actions = release + [
+            Job.error.set(error),
             Job.status.set(PENDING),
             Job.stage.set("retry_wait"),
             Job.not_before.set(now.timestamp() + delay),
@@ -207,7 +209,11 @@ def fail_attempt(
                          f"attempt {attempts} failed ({error.get('code')}); retry in {delay:g} s",
                          data={"error": error, "retry_in_seconds": delay})
         return _owned_transition(job, worker_id, actions, spec)
+    if retryable:  # transient, but every attempt is spent: say so, and how to run it again
+        error = {**error, "message": f"{error.get('message')}; failed after {attempts} attempt(s): "
+                                    "retry the job (retryJob or `jobs retry`) once the cause is fixed"}
     actions = release + [
+        Job.error.set(error),
         Job.status.set(FAILED),
         Job.stage.set("failed"),
         Job.completed_at.set(now),

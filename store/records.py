@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from store.models import TimecardEntry
+from store.job_states import COMPLETED
+from store.models import Job, TimecardEntry
 
 
 def employee_key(name: str) -> str:
@@ -76,6 +77,22 @@ class EntryPage:
     next_cursor: str | None
 
 
+class _CompletedJobs:
+    """Whether a job ended COMPLETED, read once per job per query."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, job_id: str) -> bool:
+        if job_id not in self._known:
+            try:
+                status = Job.get(job_id, attributes_to_get=["job_id", "status"]).status
+            except Job.DoesNotExist:
+                status = None
+            self._known[job_id] = status == COMPLETED
+        return self._known[job_id]
+
+
 def _months(start: dt.date, end: dt.date) -> list[str]:
     months, year, month = [], start.year, start.month
     while (year, month) <= (end.year, end.month):
@@ -93,14 +110,19 @@ def query_entries(
     after: str | None = None,
 ) -> EntryPage:
     """By employee (employee index) or by date range (month index), oldest first.
-    ``after`` is the last ``date_sk`` returned (opaque to clients)."""
+    ``after`` is the last ``date_sk`` returned (opaque to clients).
+
+    Only entries of jobs that ended COMPLETED are returned: a job's entries are written
+    before it ends, and a job still running, waiting in REVIEW, rejected, cancelled, failed
+    or deleted must not show records (a failed worker's rollback may not have run)."""
     first = max(1, min(first, 500))
+    visible = _CompletedJobs()
     low = date_from.isoformat() if date_from else "0000-00-00"
     high = (date_to.isoformat() if date_to else "9999-99-99") + "#~"
     start = max(low, after) if after else low
 
     def wanted(row: TimecardEntry) -> bool:
-        return not (after and row.date_sk <= after)
+        return not (after and row.date_sk <= after) and visible(row.job_id)
 
     condition = TimecardEntry.date_sk.between(start, high)
     rows: list[TimecardEntry] = []

@@ -56,25 +56,21 @@ def update_settings(changes: dict[str, Any], *, by: str) -> OperationalSettings:
     old_values = current.model_dump(mode="json")
     stored = _stored_values()
     now = utcnow()
-    with TransactWrite(connection=low_level_connection()) as tx:
-        for key in changes:
-            if new_values[key] == old_values[key] and key in stored:
-                continue
-            previous = stored.get(key)
-            version = int(previous.version) + 1 if previous else 1
-            item = Setting(SCOPE, key, value=new_values[key], updated_at=now, updated_by=by, version=version)
-            condition = Setting.version == previous.version if previous else Setting.key.does_not_exist()
-            tx.save(item, condition=condition)
-            tx.save(
-                SettingChange(
-                    key,
-                    f"{sortable(now)}#{version:06d}",
-                    old_value=old_values[key],
-                    new_value=new_values[key],
-                    changed_by=by,
-                    changed_at=now,
-                )
-            )
+    writes = []
+    for key in changes:
+        if new_values[key] == old_values[key] and key in stored:
+            continue  # unchanged: nothing to write (an empty transaction is an error)
+        previous = stored.get(key)
+        version = int(previous.version) + 1 if previous else 1
+        item = Setting(SCOPE, key, value=new_values[key], updated_at=now, updated_by=by, version=version)
+        condition = Setting.version == previous.version if previous else Setting.key.does_not_exist()
+        change = SettingChange(key, f"{sortable(now)}#{version:06d}", old_value=old_values[key],
+                               new_value=new_values[key], changed_by=by, changed_at=now)
+        writes += [(item, condition), (change, None)]
+    if writes:
+        with TransactWrite(connection=low_level_connection()) as tx:
+            for item, condition in writes:
+                tx.save(item, condition=condition)
     invalidate_cache()
     return updated
 

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from pynamodb.exceptions import TransactWriteError
+from pynamodb.exceptions import DeleteError, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from core.config import get_config
@@ -94,7 +94,9 @@ def register_upload(
     sha256 = hashlib.sha256(data).hexdigest()
     existing = get_file(sha256)
     if existing is not None:
-        return UploadResult(existing, Job.get(existing.job_id, consistent_read=True), duplicate=True)
+        job = _job_of(existing)
+        if job is not None:
+            return UploadResult(existing, job, duplicate=True)
 
     file = _store_file(sha256, name, data, file_format=file_format, kind=kind, uploaded_by=uploaded_by,
                        source=source, drop_key=drop_key, blobs=blobs)
@@ -112,6 +114,21 @@ def register_upload(
         winner = FileRecord.get(sha256, consistent_read=True)
         return UploadResult(winner, Job.get(winner.job_id, consistent_read=True), duplicate=True)
     return UploadResult(file, job, duplicate=False)
+
+
+def _job_of(file: FileRecord) -> Job | None:
+    """The File's job; None after removing a File left pointing at a deleted job (a cleanup
+    stopped halfway by older code), so the bytes register again as a new job."""
+    try:
+        return Job.get(file.job_id, consistent_read=True)
+    except Job.DoesNotExist:
+        pass
+    try:
+        file.delete(condition=FileRecord.job_id == file.job_id)
+    except DeleteError as exc:
+        if exc.cause_response_code != "ConditionalCheckFailedException":
+            raise
+    return None
 
 
 def _store_file(sha256: str, name: str, data: bytes, *, file_format: str, kind: str, uploaded_by: str,
@@ -141,50 +158,6 @@ def create_job(
     return job
 
 
-def save_processed_result(*, name: str, data: bytes, outcome: Any, priority: int, uploaded_by: str = "cli") -> dict:
-    """Record a file processed in process (``process --save``): its File, a Job already in its
-    final state (REVIEW or COMPLETED) with the stored result, its events and its records.
-    The same bytes again -> the existing job, nothing written."""
-    from store.records import entry_rows, save_timecard_entries
-
-    sha256 = hashlib.sha256(data).hexdigest()
-    existing = get_file(sha256)
-    if existing is not None:
-        job = Job.get(existing.job_id, consistent_read=True)
-        return {"id": job.job_id, "status": job.status, "file_sha256": sha256, "duplicate": True}
-    status = "REVIEW" if outcome.decision == "review" else "COMPLETED"
-    now = utcnow()
-    file = _store_file(sha256, name, data, file_format=outcome.result["file"]["format"], kind="timecard",
-                       uploaded_by=uploaded_by, source="cli")
-    job = new_job("timecard", priority, created_by=uploaded_by, file=file)
-    file.job_id = job.job_id
-    job.status, job.progress, job.stage, job.attempts = status, 100, "review" if status == "REVIEW" else "done", 1
-    job.started_at = now
-    job.queue_pk = job.queue_sk = None
-    job.result = outcome.stored_result
-    job.event_seq = 2
-    if status == "COMPLETED":
-        job.completed_at = now
-    finished = EventSpec(type="status", status=status, progress=100, stage=job.stage, message="processed by the CLI")
-    save_timecard_entries(job.job_id, entry_rows(outcome.extraction.timecards))  # keyed by job: invisible until the job exists
-    try:
-        with TransactWrite(connection=low_level_connection()) as tx:
-            tx.save(file, condition=FileRecord.sha256.does_not_exist())
-            tx.save(job, condition=Job.job_id.does_not_exist())
-            tx.save(_created_event(job))
-            tx.save(build_event(job.job_id, 2, finished, now))
-            add_status_change(tx, None, status)
-    except TransactWriteError as exc:
-        from store.records import delete_job_entries
-
-        delete_job_entries(job.job_id)
-        if not is_condition_failure(exc):
-            raise
-        winner = FileRecord.get(sha256, consistent_read=True)
-        return {"id": winner.job_id, "status": Job.get(winner.job_id).status, "file_sha256": sha256, "duplicate": True}
-    return {"id": job.job_id, "status": status, "file_sha256": sha256, "duplicate": False}
-
-
 def get_file(sha256: str) -> FileRecord | None:
     try:
         return FileRecord.get(sha256, consistent_read=True)
@@ -192,4 +165,4 @@ def get_file(sha256: str) -> FileRecord | None:
         return None
 
 
-__all__ = ["UploadResult", "blob_key_for", "create_job", "get_file", "new_job", "register_upload", "save_processed_result"]
+__all__ = ["UploadResult", "blob_key_for", "create_job", "get_file", "new_job", "register_upload"]

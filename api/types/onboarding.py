@@ -1,5 +1,5 @@
 """GraphQL types of onboarded records: customers, projects, bulk results, HR reports,
-backups. Field values come from ``processing.onboarding.service.StoredRecord``."""
+backups. Field values come from ``services.onboarding.service.StoredRecord``."""
 
 from __future__ import annotations
 

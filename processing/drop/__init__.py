@@ -1,13 +1,6 @@
-"""The drop folder: files put in a folder (embedded) or under an S3 prefix (AWS) become jobs,
-once each, and move to processed/ or failed/ when their job ends.
+"""Moved to services.drop. This alias stays only until cli/serve.py (owned by other work)
+imports it from there; import-linter names it as an allowed exception."""
 
-    watcher = start_drop_watcher(config)   # in `serve` / `worker`
-    ...
-    watcher.stop()
-"""
-
-from __future__ import annotations
-
-from processing.drop.start import DisabledDropWatcher, DropWatcher, drop_queue_url, start_drop_watcher
+from services.drop import DisabledDropWatcher, DropWatcher, drop_queue_url, start_drop_watcher
 
 __all__ = ["DisabledDropWatcher", "DropWatcher", "drop_queue_url", "start_drop_watcher"]

@@ -16,8 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from core.operational_settings import OperationalSettings  # noqa: E402
-from processing.jobs import JobOutcome  # noqa: E402
-from processing.worker import WorkerPool  # noqa: E402
+from services.jobs import JobOutcome  # noqa: E402
+from services.worker import WorkerPool  # noqa: E402
 from store.connection import StoreTarget, configure  # noqa: E402
 
 endpoint, prefix, workdir, threads = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])

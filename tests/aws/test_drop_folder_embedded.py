@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from core.config import AppConfig
-from processing.drop import start_drop_watcher
-from processing.drop.local import LocalDropWatcher
-from processing.jobs import JobOutcome
-from processing.worker import WorkerPool
+from services.drop import start_drop_watcher
+from services.drop.local import LocalDropWatcher
+from services.jobs import JobOutcome
+from services.worker import WorkerPool
 from store.job_states import COMPLETED, FAILED, PENDING
 from store.jobs import cancel_job
 from store.models import FileRecord, Job

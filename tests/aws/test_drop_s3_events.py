@@ -11,8 +11,8 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from processing.drop import start_drop_watcher
-from processing.drop.s3 import S3DropConsumer
+from services.drop import start_drop_watcher
+from services.drop.s3 import S3DropConsumer
 from store.blobs import S3BlobStore, set_blob_store
 from store.connection import StoreTarget, configure
 from store.job_states import COMPLETED, PENDING
@@ -139,7 +139,7 @@ def test_a_message_that_cannot_be_registered_stays_on_the_queue(stack, consumer,
     def store_down(*args, **kwargs):
         raise ConnectionError("store unreachable")
 
-    monkeypatch.setattr("processing.drop.s3.register_drop", store_down)
+    monkeypatch.setattr("services.drop.s3.register_drop", store_down)
     assert consumer.poll_once(wait_seconds=0) == 0
     monkeypatch.undo()
     deadline = time.monotonic() + 5

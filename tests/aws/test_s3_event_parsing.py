@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from processing.drop.names import destination_folder, is_candidate
-from processing.drop.s3_events import CreatedObject, UnreadableMessage, parse_message
+from services.drop.names import destination_folder, is_candidate
+from services.drop.s3_events import CreatedObject, UnreadableMessage, parse_message
 
 
 def _record(event: str, key: str) -> dict:

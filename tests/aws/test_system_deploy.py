@@ -16,7 +16,7 @@ from moto import mock_aws
 
 from cloudformation.drift import live_drift
 from core.config import AppConfig
-from processing.drop import start_drop_watcher
+from services.drop import start_drop_watcher
 from store.blobs import S3BlobStore, set_blob_store
 from store.connection import configure, target_from_config
 from store.job_states import COMPLETED

@@ -122,6 +122,13 @@ def test_process_path_imports_neither_store_nor_boto3(tmp_path):
 
 # --- the command's own behaviour, with a fake pipeline ---------------------------------
 
+def services_with(save_processed, settings=None) -> SimpleNamespace:
+    """A stand-in for services.completion: its saver and the stored settings."""
+    from core.operational_settings import OperationalSettings
+
+    return SimpleNamespace(save_processed=save_processed, stored_settings=lambda: settings or OperationalSettings())
+
+
 def fake_process(stages: FakeStages):
     return lambda name, data, settings: process_file(name, data, settings, **stages.stage_kwargs())
 
@@ -141,7 +148,7 @@ def test_run_turns_input_errors_into_command_errors(tmp_path):
 
 
 def test_save_without_store_uploads_is_store_unavailable_before_processing(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "store.uploads", None)  # makes the import fail
+    monkeypatch.setitem(sys.modules, "services.completion", None)  # makes the import fail
     stages = FakeStages(extraction())
     with pytest.raises(CommandError) as caught:
         run(write(tmp_path, "w.xlsx", b"abc"), save=True, priority="high", process=fake_process(stages))
@@ -152,11 +159,11 @@ def test_save_without_store_uploads_is_store_unavailable_before_processing(tmp_p
 def test_save_hands_the_outcome_and_priority_to_the_store(tmp_path, monkeypatch):
     calls = []
 
-    def save_processed_result(*, name, data, outcome, priority):
+    def save_processed(*, name, data, outcome, priority):
         calls.append((name, data, outcome.decision, priority))
         return {"id": "job-1", "status": "COMPLETED"}
 
-    monkeypatch.setitem(sys.modules, "store.uploads", SimpleNamespace(save_processed_result=save_processed_result))
+    monkeypatch.setitem(sys.modules, "services.completion", services_with(save_processed))
     stages = FakeStages(extraction(timecard("Jane Smith", entry("2026-03-02", "8", "200"))))
     out = run(write(tmp_path, "w.xlsx", b"abc"), save=True, priority="urgent", process=fake_process(stages))
     assert calls == [("w.xlsx", b"abc", "approved", 4)]
@@ -167,10 +174,10 @@ def test_store_refusals_become_error_codes(tmp_path, monkeypatch):
     class DuplicateFile(Exception):
         code = "DUPLICATE_FILE"
 
-    def save_processed_result(**kwargs):
+    def save_processed(**kwargs):
         raise DuplicateFile("this file was already uploaded")
 
-    monkeypatch.setitem(sys.modules, "store.uploads", SimpleNamespace(save_processed_result=save_processed_result))
+    monkeypatch.setitem(sys.modules, "services.completion", services_with(save_processed))
     stages = FakeStages(extraction())
     with pytest.raises(CommandError) as caught:
         run(write(tmp_path, "w.xlsx", b"abc"), save=True, priority=None, process=fake_process(stages))
@@ -185,7 +192,7 @@ def test_invalid_priority_is_refused_before_processing(tmp_path):
 
 
 def test_error_json_on_stdout_through_typer(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "store.uploads", None)
+    monkeypatch.setitem(sys.modules, "services.completion", None)
     result = CliRunner().invoke(app_with(None), ["process", str(tmp_path / "missing.csv"), "--json", "--save"])
     assert result.exit_code == 2
     assert json.loads(result.stdout) == {"error": {"code": "FILE_NOT_FOUND",

@@ -19,8 +19,8 @@ def customers_csv(emails: list[str], header: str = "full_name,customerEmail") ->
 def run_upload(moto_store) -> Callable[..., tuple[object, list[tuple[str, int]]]]:
     """Register bytes as an onboarding upload and run the handler on it, as a worker would."""
     from core.operational_settings import OperationalSettings
-    from processing.jobs import JobContext
-    from processing.onboarding.job import run_onboarding_job
+    from services.jobs import JobContext
+    from services.onboarding.job import run_onboarding_job
     from store.blobs import get_blob_store
     from store.uploads import register_upload
 

@@ -7,9 +7,9 @@ import io
 import fastavro
 import pytest
 
-from processing.onboarding.backup import BackupMismatch, avro_schema, backup_model, restore_model
-from processing.onboarding.records import from_json, plan_record
 from processing.onboarding.registry import get_model
+from services.onboarding.backup import BackupMismatch, avro_schema, backup_model, restore_model
+from services.onboarding.records import from_json, plan_record
 from store.blobs import get_blob_store
 from store.onboarding import delete_records, get_by_unique, iter_records
 from store.onboarding_models import UniqueKey

@@ -14,8 +14,8 @@ DISTINCT = 150
 
 def test_parallel_overlapping_uploads_create_each_email_once(local_store):
     from core.operational_settings import OperationalSettings
-    from processing.jobs import JobContext
-    from processing.onboarding.job import run_onboarding_job
+    from services.jobs import JobContext
+    from services.onboarding.job import run_onboarding_job
     from store.blobs import get_blob_store
     from store.onboarding import iter_records
     from store.onboarding_models import UniqueKey

@@ -73,3 +73,31 @@ def test_undetectable_files_fail_the_job_with_an_input_error(run_upload):
 def test_the_model_can_be_forced_through_job_metadata(run_upload):
     outcome, _, _ = run_upload(b"1,Sales\n2,Legal\n", name="export.csv", model="JobTitle")
     assert outcome.result["model"] == "JobTitle" and outcome.result["created"] == 2
+
+
+def test_row_errors_are_the_job_issues_over_graphql(moto_store):
+    """The CLI listed every row error while GraphQL's Job.issues was empty for the same job."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from api.auth import Identity
+    from api.schema import build_schema
+    from services.intake import submit_file
+    from services.worker import WorkerPool
+    from store import queue
+
+    accepted = submit_file("upload", "customers.csv", (SAMPLES / "customers.csv").read_bytes(), kind=None,
+                           priority=None, by="test")
+    WorkerPool(poll_interval=0.05).run_job(queue.claim_next_job("test", 30), "test")
+    context = SimpleNamespace(identity=Identity(subject="key:viewer", role="viewer", method="api_key"))
+    query = "query($id: ID!) { job(id: $id) { status issues { code severity message } } }"
+    answer = asyncio.run(build_schema().execute(query, variable_values={"id": accepted.job.job_id},
+                                                context_value=context))
+    assert answer.errors is None, answer.errors
+    job = answer.data["job"]
+    assert job["status"] == "COMPLETED"
+    assert {(i["code"], i["severity"]) for i in job["issues"]} == {
+        ("INVALID_EMAIL", "error"), ("INVALID_DATE", "error"), ("INVALID_PHONE", "error"), ("REQUIRED", "error"),
+        ("DUPLICATE_IN_FILE", "error")}
+    assert {i["message"].split(":")[0] for i in job["issues"]} == {
+        "row 6, email", "row 6, signupDate", "row 6, phone", "row 7, name", "row 8, email"}

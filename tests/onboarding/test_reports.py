@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from processing.onboarding.reports import DepartmentHires, QuarterlyHires, departments_above_mean, hires_by_quarter
+from services.onboarding.reports import DepartmentHires, QuarterlyHires, departments_above_mean, hires_by_quarter
 
 HIRES = b"""1,A One,2021-01-10T10:00:00Z,1,1
 2,B Two,2021-02-10T10:00:00Z,1,1

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from processing.onboarding.records import plan_record
 from processing.onboarding.registry import CUSTOMER, DEPARTMENT
+from services.onboarding.records import plan_record
 from store.onboarding import (
     CREATED,
     EXISTS,

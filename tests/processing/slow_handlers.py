@@ -7,7 +7,7 @@ import datetime as dt
 import time
 from decimal import Decimal
 
-from processing.jobs import JobContext, JobOutcome
+from services.jobs import JobContext, JobOutcome
 from store.records import EntryRow, delete_job_entries, save_timecard_entries
 
 ENTRIES = [

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from processing.errors import InputError
-from processing.jobs import LazyMappings
-from processing.mapping_review import MappingError, confirm_mapping, validate_columns
-from processing.worker import WorkerPool
+from processing.mapping_review import validate_columns
+from services.jobs import LazyMappings
+from services.mapping_review import MappingError, confirm_mapping
+from services.worker import WorkerPool
 from store import queue
 from store.jobs import get_job, job_result, retry_job
 from store.mappings import get_mappings

@@ -9,9 +9,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from processing.errors import InputError
-from processing.jobs import JobOutcome
-from processing.worker import WorkerPool
+from services.jobs import JobOutcome
+from services.worker import WorkerPool
 from store.connection import current_target
 from store.job_states import CANCELLED, COMPLETED, FAILED, PROCESSING
 from store.jobs import cancel_job, get_job, list_events
@@ -96,6 +98,13 @@ def test_transient_errors_retry_with_backoff_then_fail(local_store):
     final = get_job(job.job_id)
     assert len(calls) == 3 and final.attempts == 3
     assert final.error["code"] == "PROCESSING_ERROR"
+    # The last error does not promise another automatic attempt; it says how to run it again.
+    assert "retried automatically" not in final.error["message"]
+    assert final.error["message"] == ("RuntimeError while processing; failed after 3 attempt(s): "
+                                      "retry the job (retryJob or `jobs retry`) once the cause is fixed")
+    retries = [e.data["error"]["message"] for e in list_events(job.job_id) if e.status == "PENDING" and e.data]
+    assert retries == ["RuntimeError while processing; retried automatically in 0.2 s",
+                       "RuntimeError while processing; retried automatically in 0.4 s"]
     gaps = [b - a for a, b in zip(calls, calls[1:], strict=False)]
     assert gaps[0] >= 0.2 and gaps[1] >= 0.4  # 0.2 s, then 0.4 s
 
@@ -150,3 +159,19 @@ def test_handler_outcome_review_is_stored(local_store):
     finally:
         pool.stop()
     assert get_job(job.job_id).result == {"decision": "review"}
+
+
+def test_retrying_a_job_in_review_says_to_cancel_it_first(local_store):
+    from store.errors import InvalidJobTransition
+    from store.jobs import retry_job
+
+    job = create_job("reviewed", 2, created_by="test")
+    pool = pool_with({"reviewed": lambda ctx: JobOutcome(status="REVIEW", result={"decision": "review"})}).start()
+    try:
+        wait_for(lambda: get_job(job.job_id).status == "REVIEW")
+    finally:
+        pool.stop()
+    with pytest.raises(InvalidJobTransition) as refused:
+        retry_job(job.job_id, by="test")
+    assert refused.value.allowed_from == (FAILED, CANCELLED)
+    assert "cancel it first and then retry it" in str(refused.value)

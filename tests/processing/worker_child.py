@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
 os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
 
-from processing.worker import WorkerPool  # noqa: E402
+from services.worker import WorkerPool  # noqa: E402
 from store.blobs import LocalBlobStore, set_blob_store  # noqa: E402
 from store.connection import StoreTarget, configure  # noqa: E402
 from tests.processing.slow_handlers import make_handler  # noqa: E402

@@ -24,10 +24,10 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from processing.drop.names import ERROR_SUFFIX, FAILED, NOTE_SUFFIX, is_candidate
-from processing.drop.registration import Registered, Rejected, failure_document, register_drop, too_large
-from processing.drop.s3_events import CreatedObject, UnreadableMessage, parse_message
-from processing.drop.tracker import JobTracker, Tracked
+from services.drop.names import ERROR_SUFFIX, FAILED, NOTE_SUFFIX, is_candidate
+from services.drop.registration import Registered, Rejected, failure_document, register_drop, too_large
+from services.drop.s3_events import CreatedObject, UnreadableMessage, parse_message
+from services.drop.tracker import JobTracker, Tracked
 
 log = logging.getLogger(__name__)
 

@@ -9,13 +9,14 @@ from the job id and row, so a retry writes the same ids and never duplicates).
 from __future__ import annotations
 
 from processing.errors import InputError
-from processing.jobs import JobContext, JobOutcome
 from processing.onboarding.detect import DetectionError
 from processing.onboarding.parse import parse_file
 from processing.onboarding.registry import UnknownModel
-from processing.onboarding.submit import ALL_OR_NOTHING, submit, undo_submission
 from processing.onboarding.validation import validate_rows
 from processing.readers import ReadLimits
+from services.jobs import JobContext, JobOutcome
+from services.onboarding.submit import ALL_OR_NOTHING, submit, undo_submission
+from store.job_states import COMPLETED, REVIEW
 
 VALIDATED_AT = 15
 STORE_FROM, STORE_TO = 20, 95
@@ -40,11 +41,23 @@ def run_onboarding_job(ctx: JobContext) -> JobOutcome:
     summary = submit(spec, outcomes, policy=policy, origin_prefix=ctx.job_id, on_progress=_store_progress(ctx))
     result = summary.to_dict()
     result.update(kind="onboarding", policy=policy, detected_by=parsed.detection.reason,
-                  file={"name": ctx.file_name, "sha256": parsed.sha256, "format": parsed.format})
+                  file={"name": ctx.file_name, "sha256": parsed.sha256, "format": parsed.format},
+                  issues=row_issues(result["errors"]))
     held = summary.held_back and policy == ALL_OR_NOTHING
     message = (f"{spec.name}: {result['rows']} row(s), {result['created']} created, {result['invalid']} invalid"
                + ("; held back for review (all_or_nothing)" if held else ""))
-    return JobOutcome(status="REVIEW" if held else "COMPLETED", result=result, message=message)
+    return JobOutcome(status=REVIEW if held else COMPLETED, result=result, message=message)
+
+
+def row_issues(errors: list[dict]) -> list[dict]:
+    """The row errors as the job's issues (result contract shape), so every reader of a job's
+    issues (GraphQL ``Job.issues``, ``jobs show``) sees why rows were not created. Each keeps
+    its row and field; the message names them, since an issue has no row or field of its own."""
+    return [{"code": error["code"], "severity": "error", "employee": None, "date": None, "rule_id": None,
+             "row": error["row"], "field": error["field"],
+             "message": f"row {error['row']}" + (f", {error['field']}" if error["field"] else "")
+                        + f": {error['message']}"}
+            for error in errors]
 
 
 def _store_progress(ctx: JobContext):
@@ -61,4 +74,4 @@ def _store_progress(ctx: JobContext):
     return on_progress
 
 
-__all__ = ["run_onboarding_job"]
+__all__ = ["row_issues", "run_onboarding_job"]

@@ -42,7 +42,7 @@ def start_drop_watcher(config: AppConfig | None = None, *, queue_url: str | None
         return DisabledDropWatcher()
     queue_url = queue_url or drop_queue_url(config)
     if config.s3_bucket and queue_url:
-        from processing.drop.s3 import S3DropConsumer
+        from services.drop.s3 import S3DropConsumer
 
         return S3DropConsumer(
             bucket=config.s3_bucket,
@@ -52,7 +52,7 @@ def start_drop_watcher(config: AppConfig | None = None, *, queue_url: str | None
             region=config.region,
             **options,
         ).start()
-    from processing.drop.local import LocalDropWatcher
+    from services.drop.local import LocalDropWatcher
 
     return LocalDropWatcher(config.data_dir / LOCAL_FOLDER, **options).start()
 

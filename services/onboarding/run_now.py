@@ -16,8 +16,8 @@ WAIT_SECONDS = 600.0
 
 
 def run_job_now(job: Job, worker_name: str = "cli") -> Job:
-    from processing.onboarding.job import run_onboarding_job
-    from processing.worker import WorkerPool
+    from services.onboarding.job import run_onboarding_job
+    from services.worker import WorkerPool
     from store.queue import claim_job  # the queue claims "the next" job; here it must be this one
     from store.settings import get_operational_settings
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from store import job_states
+
 PROCESSED = "processed"
 FAILED = "failed"
 ERROR_SUFFIX = ".error.json"
@@ -28,9 +30,9 @@ def destination_folder(job_status: str | None) -> str | None:
     """processed/ when processing ended (COMPLETED, or REVIEW: a person looks at the result in
     the app, the file itself was read); failed/ for FAILED and CANCELLED; None while running.
     ``None`` status means the job no longer exists (deleted): failed/."""
-    if job_status in ("COMPLETED", "REVIEW"):
+    if job_status in (job_states.COMPLETED, job_states.REVIEW):
         return PROCESSED
-    if job_status in ("FAILED", "CANCELLED", None):
+    if job_status in (job_states.FAILED, job_states.CANCELLED, None):
         return FAILED
     return None
 

@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
-from processing.drop.names import destination_folder
+from services.drop.names import destination_folder
 
 
 @dataclass

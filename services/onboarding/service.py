@@ -12,10 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from processing.onboarding.records import from_json
 from processing.onboarding.registry import ModelSpec, get_model, header_lookup, normalize_header
-from processing.onboarding.submit import VALID_ROWS_ONLY, Summary, submit
 from processing.onboarding.validation import ALREADY_EXISTS, RawRow, RowError, unique_value, validate_rows
+from services.onboarding.records import from_json
+from services.onboarding.submit import VALID_ROWS_ONLY, Summary, submit
 from store.onboarding import get_by_unique, get_record, list_records
 from store.onboarding_models import OnboardingRecord
 
@@ -54,11 +54,16 @@ def canonical_cells(spec: ModelSpec, row: Mapping[str, Any]) -> dict[str, Any]:
     return cells
 
 
+def check_bulk_size(count: int) -> None:
+    """The one bulk-insert cap (the API checks it before reading the rows)."""
+    if not MIN_BULK <= count <= MAX_BULK:
+        raise BulkSizeError(f"a bulk insert takes {MIN_BULK} to {MAX_BULK} rows, not {count}; "
+                            "split larger sets or upload them as a file")
+
+
 def bulk_insert(model: str, rows: Sequence[Mapping[str, Any]], *, policy: str = VALID_ROWS_ONLY) -> Summary:
     spec = get_model(model)
-    if not MIN_BULK <= len(rows) <= MAX_BULK:
-        raise BulkSizeError(f"a bulk insert takes {MIN_BULK} to {MAX_BULK} rows, not {len(rows)}; "
-                            "split larger sets or upload them as a file")
+    check_bulk_size(len(rows))
     raw = [RawRow(index + 1, canonical_cells(spec, row)) for index, row in enumerate(rows)]
     return submit(spec, validate_rows(spec, raw), policy=policy, origin_prefix=f"api:{uuid.uuid4().hex}", writers=4)
 
@@ -95,5 +100,5 @@ def is_already_exists(errors: list[RowError]) -> RowError | None:
     return next((e for e in errors if e.code == ALREADY_EXISTS), None)
 
 
-__all__ = ["BulkSizeError", "CreateResult", "MAX_BULK", "MIN_BULK", "StoredRecord", "bulk_insert",
+__all__ = ["BulkSizeError", "CreateResult", "MAX_BULK", "MIN_BULK", "StoredRecord", "bulk_insert", "check_bulk_size",
            "canonical_cells", "create_one", "get_by_email", "get_one", "is_already_exists", "list_page"]

@@ -26,9 +26,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from processing.drop.names import ERROR_SUFFIX, FAILED, NOTE_SUFFIX, PROCESSED, is_candidate
-from processing.drop.registration import Registered, failure_document, register_drop
-from processing.drop.tracker import JobTracker, Tracked
+from services.drop.names import ERROR_SUFFIX, FAILED, NOTE_SUFFIX, PROCESSED, is_candidate
+from services.drop.registration import Registered, failure_document, register_drop
+from services.drop.tracker import JobTracker, Tracked
 
 log = logging.getLogger(__name__)
 

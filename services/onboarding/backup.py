@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from processing.onboarding.records import from_json, plan_record
 from processing.onboarding.registry import DATE, DATETIME, INTEGER, MONEY, ModelSpec, get_model
+from services.onboarding.records import from_json, plan_record
 from store.onboarding import CREATED, EXISTS, REPLAYED, create_records, iter_records
 from store.onboarding_backup import read_backup, write_backup
 
