@@ -40,8 +40,8 @@ def ask_command(
         except ValueError:
             fail("BAD_DATE", "--today must be a date as YYYY-MM-DD, e.g. 2026-03-18", as_json=as_json)
     open_store_or_exit()
-    from api.types.ask import cell_text
     from services.ask import Answer, ask
+    from services.ask.answer import cell_text
     from store.settings import get_operational_settings
 
     result = ask(question, role=role, today=day, settings=get_operational_settings())

@@ -9,13 +9,12 @@ numerals, dates and times in ISO 8601), so one row type serves every answer; the
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from enum import Enum
 from typing import Annotated
 
 import strawberry
 
-from services.ask.answer import Answer, Cell
+from services.ask.answer import Answer, cell_text
 from services.ask.answer import CannotAnswer as CannotAnswerResult
 
 
@@ -86,18 +85,6 @@ class CannotAnswer:
 
 
 AskResult = Annotated[AskAnswer | CannotAnswer, strawberry.union("AskResult")]
-
-
-def cell_text(value: Cell) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
 
 
 def to_graphql(result: Answer | CannotAnswerResult) -> AskAnswer | CannotAnswer:

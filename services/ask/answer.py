@@ -76,4 +76,17 @@ class CannotAnswer:
     examples: tuple[str, ...] = EXAMPLES
 
 
-__all__ = ["Answer", "CannotAnswer", "Cell", "Column", "ColumnType", "DrawnOn", "EXAMPLES", "Source", "Table"]
+__all__ = ["Answer", "CannotAnswer", "Cell", "Column", "ColumnType", "DrawnOn", "EXAMPLES", "Source", "Table", "cell_text"]
+
+
+def cell_text(value: Cell) -> str | None:
+    """A cell as text the same way everywhere (GraphQL and the CLI): ISO dates, UTC instants, plain decimals."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
