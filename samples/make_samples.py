@@ -37,6 +37,7 @@ from samples.generator.lookalikes.sectioned_salary import sectioned_weekly_salar
 from samples.generator.lookalikes.summary_hidden_weeks import summary_hidden_weeks  # noqa: E402
 from samples.generator.lookalikes.totals_above_crew import totals_above_crew  # noqa: E402
 from samples.generator.lookalikes.two_week_blocks import two_week_tour_blocks  # noqa: E402
+from samples.generator.lookalikes.weekly_sheets import weekly_sheets  # noqa: E402
 from samples.generator.row_samples import (  # noqa: E402
     legacy_long_xls,
     missing_rate_csv,
@@ -85,6 +86,7 @@ BUILDERS = [
     home_cities_grid,
     totals_above_crew,
     tour_exempt_template,
+    weekly_sheets,
 ]
 
 
