@@ -22,6 +22,7 @@ from samples.generator.grid_samples import (  # noqa: E402
     repeated_header_blocks,
     stage_crew_transposed,
 )
+from samples.generator.lookalikes.attendance_marks import attendance_marks  # noqa: E402
 from samples.generator.lookalikes.biweekly_labor_blocks import biweekly_labor_blocks  # noqa: E402
 from samples.generator.lookalikes.day_mark_grid import day_mark_grid  # noqa: E402
 from samples.generator.lookalikes.event_crew_blocks import event_crew_blocks  # noqa: E402
@@ -87,6 +88,7 @@ BUILDERS = [
     totals_above_crew,
     tour_exempt_template,
     weekly_sheets,
+    attendance_marks,
 ]
 
 
