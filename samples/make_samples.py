@@ -107,12 +107,20 @@ def main(out: Path = HERE) -> list[Path]:
         write_expected(truth, path)
         written.append(path)
         decision = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json").read_text())["decision"]
-        catalogue.append(f"| {path.name} | {truth.family} | {', '.join(truth.traps)} | {decision} |")
+        traps = ", ".join(truth.traps).replace("|", "\\|")  # a pipe would split the Markdown cell
+        catalogue.append(f"| {path.name} | {truth.family} | {traps} | {decision} |")
     if lookalikes:
         catalogue += ["", "## Look-alikes of real payroll workbooks", "",
                       "Samples 16 and later copy the structure and the traps of layouts met in real public tour,",
                       "crew and retail payroll workbooks (issue 10), with invented people, companies and figures.",
-                      "Nothing in them comes from a real file's cells.", ""]
+                      "Nothing in them comes from a real file's cells.", "",
+                      "Ground-truth conventions they add (samples/generator/truth.py): a person listed with no "
+                      "worked day (a row of zeros, dashes or blanks) has no timecard; a total that includes per "
+                      "diem, reimbursements, bonuses or deductions is compared with wages plus those and is never "
+                      "flagged for them; a total over part of the entries (one week, one day's column, one "
+                      "section) is compared with that part; people are told apart by employee id when the file "
+                      "has one; hidden sheets give neither entries, nor the period, nor issues; exact duplicate "
+                      "rows are counted once.", ""]
         for name, truth in lookalikes:
             catalogue += [f"### {name}", "", truth.structure, "", "Traps: " + "; ".join(truth.traps) + ".", ""]
     (out / "TIMECARD_SAMPLES.md").write_text("\n".join(catalogue).rstrip("\n") + "\n", encoding="utf-8")
