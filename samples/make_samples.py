@@ -46,7 +46,7 @@ from samples.generator.row_samples import (  # noqa: E402
     weekly_long_csv,
 )
 from samples.generator.sheet_samples import clock_punches_csv, per_employee_timesheets, punches_cp1252  # noqa: E402
-from samples.generator.truth import write_expected  # noqa: E402
+from samples.generator.truth import review_triggers, write_expected  # noqa: E402
 from samples.generator.wide_samples import (  # noqa: E402
     crew_day_pay_xls,
     rates_register,
@@ -123,6 +123,9 @@ def main(out: Path = HERE) -> list[Path]:
                       "rows are counted once.", ""]
         for name, truth in lookalikes:
             catalogue += [f"### {name}", "", truth.structure, "", "Traps: " + "; ".join(truth.traps) + ".", ""]
+            if review_triggers(truth):
+                catalogue += ["Review triggers beyond the contract codes (the decision follows them): "
+                              + ", ".join(review_triggers(truth)) + ".", ""]
     (out / "TIMECARD_SAMPLES.md").write_text("\n".join(catalogue).rstrip("\n") + "\n", encoding="utf-8")
     return written
 

@@ -64,7 +64,7 @@ def event_crew_blocks(out: Path) -> Truth:
     nyc = {i: ("NEW YORK", "NY", z) for i, z in ((4, 10019), (5, 10011), (6, 10011))}
     hands = [
         Hand(1, "ARTIST LIAISON", "Vasquez, Imelda", "Imelda Vasquez", "EIN: xx-xxx-4471", "iv@example.com",
-             "Loan Out (LLC)", "NY", 11215, "Artist Liaison", 1150, {0: 4600, 4: "=", 5: "=", 6: "="},
+             "Loan Out (LLC)", "NY", 11215, "Artist Liaison", 1150, {0: 1750, 4: "=", 5: "=", 6: "="},
              ["Prep Flat", "OFF", "OFF", "OFF", "EVENT", "EVENT", "EVENT"], cities=nyc),
         Hand(2, "CREW LEAD - STAGING", "Abernathy, Cole", "Cole Abernathy", "xxx-xx-4472", "ca@example.com",
              "Individual", "NJ", 7030, "Crew Lead", 450, {3: "=", 4: "=", 5: "=", 6: "="},

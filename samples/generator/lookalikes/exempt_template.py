@@ -154,7 +154,7 @@ def _timesheet(book: Book, ws, truth: Truth, form: Form) -> None:
 def exempt_template(out: Path) -> Truth:
     path = out / "26_exempt_template.xlsx"
     truth = Truth(path.name, family="wide_grid (payroll-service template)", structure=" ".join(__doc__.split()),
-                  week_start=START,
+                  week_start=START, declared_review=["EXEMPT_DUTIES_TEST"],
                   traps=["label/value banner cells with instructions", "row of =IF(...,\"Do not enter\",\"\") "
                          "warnings (text results)", "16 date formulas, cached \"\" after the period end",
                          "placeholder row (Lastname, Firstname / XXX-XX-XXXX) that also holds the TOTALS",
@@ -211,7 +211,7 @@ def tour_exempt_template(out: Path) -> Truth:
     sheet for drivers left empty, with a period of its own."""
     path = out / "31_tour_exempt_template.xlsx"
     start, end = dt.date(2026, 4, 19), dt.date(2026, 5, 2)
-    truth = Truth(path.name, family="wide_grid (payroll-service template)",
+    truth = Truth(path.name, family="wide_grid (payroll-service template)", declared_review=["EXEMPT_DUTIES_TEST"],
                   structure="The template of 26_exempt_template.xlsx. "
                   + " ".join((tour_exempt_template.__doc__ or "").split()),
                   traps=["bi-weekly period in one row of 16 date formulas", "a work day abroad with a non-US postal "
