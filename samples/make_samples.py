@@ -22,6 +22,7 @@ from samples.generator.grid_samples import (  # noqa: E402
     repeated_header_blocks,
     stage_crew_transposed,
 )
+from samples.generator.lookalikes.attendance_marks import attendance_marks  # noqa: E402
 from samples.generator.lookalikes.biweekly_labor_blocks import biweekly_labor_blocks  # noqa: E402
 from samples.generator.lookalikes.day_mark_grid import day_mark_grid  # noqa: E402
 from samples.generator.lookalikes.event_crew_blocks import event_crew_blocks  # noqa: E402
@@ -37,6 +38,7 @@ from samples.generator.lookalikes.sectioned_salary import sectioned_weekly_salar
 from samples.generator.lookalikes.summary_hidden_weeks import summary_hidden_weeks  # noqa: E402
 from samples.generator.lookalikes.totals_above_crew import totals_above_crew  # noqa: E402
 from samples.generator.lookalikes.two_week_blocks import two_week_tour_blocks  # noqa: E402
+from samples.generator.lookalikes.weekly_sheets import weekly_sheets  # noqa: E402
 from samples.generator.row_samples import (  # noqa: E402
     legacy_long_xls,
     missing_rate_csv,
@@ -44,7 +46,7 @@ from samples.generator.row_samples import (  # noqa: E402
     weekly_long_csv,
 )
 from samples.generator.sheet_samples import clock_punches_csv, per_employee_timesheets, punches_cp1252  # noqa: E402
-from samples.generator.truth import write_expected  # noqa: E402
+from samples.generator.truth import review_triggers, write_expected  # noqa: E402
 from samples.generator.wide_samples import (  # noqa: E402
     crew_day_pay_xls,
     rates_register,
@@ -85,6 +87,8 @@ BUILDERS = [
     home_cities_grid,
     totals_above_crew,
     tour_exempt_template,
+    weekly_sheets,
+    attendance_marks,
 ]
 
 
@@ -103,14 +107,25 @@ def main(out: Path = HERE) -> list[Path]:
         write_expected(truth, path)
         written.append(path)
         decision = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json").read_text())["decision"]
-        catalogue.append(f"| {path.name} | {truth.family} | {', '.join(truth.traps)} | {decision} |")
+        traps = ", ".join(truth.traps).replace("|", "\\|")  # a pipe would split the Markdown cell
+        catalogue.append(f"| {path.name} | {truth.family} | {traps} | {decision} |")
     if lookalikes:
         catalogue += ["", "## Look-alikes of real payroll workbooks", "",
                       "Samples 16 and later copy the structure and the traps of layouts met in real public tour,",
                       "crew and retail payroll workbooks (issue 10), with invented people, companies and figures.",
-                      "Nothing in them comes from a real file's cells.", ""]
+                      "Nothing in them comes from a real file's cells.", "",
+                      "Ground-truth conventions they add (samples/generator/truth.py): a person listed with no "
+                      "worked day (a row of zeros, dashes or blanks) has no timecard; a total that includes per "
+                      "diem, reimbursements, bonuses or deductions is compared with wages plus those and is never "
+                      "flagged for them; a total over part of the entries (one week, one day's column, one "
+                      "section) is compared with that part; people are told apart by employee id when the file "
+                      "has one; hidden sheets give neither entries, nor the period, nor issues; exact duplicate "
+                      "rows are counted once.", ""]
         for name, truth in lookalikes:
             catalogue += [f"### {name}", "", truth.structure, "", "Traps: " + "; ".join(truth.traps) + ".", ""]
+            if review_triggers(truth):
+                catalogue += ["Review triggers beyond the contract codes (the decision follows them): "
+                              + ", ".join(review_triggers(truth)) + ".", ""]
     (out / "TIMECARD_SAMPLES.md").write_text("\n".join(catalogue).rstrip("\n") + "\n", encoding="utf-8")
     return written
 

@@ -75,6 +75,9 @@ class Truth:
     traps: list[str] = field(default_factory=list)
     family: str = ""
     structure: str = ""  # for look-alikes of real workbooks: the layout copied, in prose (TIMECARD_SAMPLES.md)
+    # Review triggers a right reading must meet beyond the contract's codes, which the expected
+    # issues do not list but the decision follows (e.g. EXEMPT_DUTIES_TEST for a salary-exempt sheet).
+    declared_review: list[str] = field(default_factory=list)
 
     def person(self, employee: str, employee_id: str | None = None) -> Person:
         """The person of that name (and, when given, that employee id: two people may share a name)."""
@@ -203,6 +206,23 @@ def expected_issues(truth: Truth) -> list[dict]:
     return issues
 
 
+def review_triggers(truth: Truth) -> list[str]:
+    """Settings' review triggers (defaults) that send a right reading to review without a contract
+    code: more than 6 worked days in a workweek, a day paid above the high daily rate (both also in the
+    expected issues, as warnings), and the triggers the sample declares (a duties test the file cannot
+    show). The decision follows these too."""
+    found = set(truth.declared_review)
+    for person in truth.people:
+        weeks: dict[dt.date, int] = {}
+        for day in person.days:
+            weeks[_week_start(truth, day.date)] = weeks.get(_week_start(truth, day.date), 0) + 1
+            if day.pay is not None and day.pay > HIGH_DAILY_RATE:
+                found.add("HIGH_DAILY_RATE")
+        if any(count > MAX_WORKED_DAYS for count in weeks.values()):
+            found.add("MORE_THAN_6_DAYS")
+    return sorted(found)
+
+
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
@@ -210,7 +230,8 @@ def _number(value: Decimal | None) -> float | None:
 def contract(truth: Truth, path: Path) -> dict:
     data = path.read_bytes()
     issues = expected_issues(truth)
-    decision = "review" if any(i["severity"] in ("error", "warning") for i in issues) else "approved"
+    flagged = any(i["severity"] in ("error", "warning") for i in issues) or review_triggers(truth)
+    decision = "review" if flagged else "approved"
     return {
         "file": {"name": path.name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data),
                  "format": path.suffix.lstrip(".").lower()},
@@ -237,4 +258,4 @@ def write_expected(truth: Truth, path: Path) -> None:
 
 
 __all__ = ["D", "Day", "Person", "Truth", "contract", "expected_issues", "hours_text", "money", "money_text",
-           "write_expected"]
+           "review_triggers", "write_expected"]

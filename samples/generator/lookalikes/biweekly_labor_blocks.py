@@ -6,7 +6,7 @@ SS # | Hourly Rate | TYPE | 14 dates chained =G3+1 | Salary) and, right of them,
 Reimbursements, Bonus, TOTAL HRS, TOTAL PAY and a medical deduction. Each person: PAID HOURS,
 OVERTIME and LABOR COST rows, name / state / occupation / SS# / rate merged down the block,
 labor cost as a formula (hours x rate + overtime x rate x 1.5, cached). A TOTAL row, then
-legend sections with no people (TOUR (OUTSIDE SERVICES), HOLIDAY, NOT WORKED, BENCH).
+legend sections with no people (CONTRACT LABOR, HOLIDAY, NOT WORKED, BENCH).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Clerk:
     state: str
     ss4: str  # the last four digits of the SSN, stored as text: not an employee id
     rate: int  # whole dollars, so hours with two decimals give whole cents
-    hours: dict[int, str]  # day index -> paid hours, as typed ("7.35")
+    hours: dict[int, str]  # day index -> paid hours, as typed ("7.15")
     overtime: dict[int, str] = field(default_factory=dict)
     per_diem: Decimal = Decimal(0)
     reimbursement: Decimal = Decimal(0)
@@ -51,19 +51,19 @@ def biweekly_labor_blocks(out: Path) -> Truth:
                   traps=["two weeks of dates chained =G3+1 (cached)", "store code over every day column",
                          "period text in the banner", "name, state, occupation, SS# and rate merged down each "
                          "3-row block", "SS # holds four digits as text (not an id)", "hours with two decimals "
-                         "(7.35 is decimal hours)", "LABOR COST formulas with overtime at 1.5x (cached)",
+                         "(7.15 is decimal hours)", "LABOR COST formulas with overtime at 1.5x (cached)",
                          "TOTAL HRS per row counts regular and overtime rows apart", "TOTAL PAY includes per diem, "
                          "reimbursement and bonus", "medical deduction column", "TOTAL row summing the LABOR COST "
                          "rows", "legend sections without people after the TOTAL row", "overtime (>40 h) in week 1"])
     clerks = [
-        Clerk("Renata Solis", "CA", "2231", 18,
-              {3: "7.35", 5: "7.45", 7: "7.48", 8: "7.72", 9: "7.27", 12: "7.48"}),
-        Clerk("Desmond Achebe", "CA", "2242", 22,
+        Clerk("Renata Solis", "CA", "2231", 19,
+              {1: "7.15", 4: "6.85", 6: "7.95", 8: "7.6", 10: "7.05", 11: "6.4"}),
+        Clerk("Desmond Achebe", "CA", "2242", 23,
               {0: "8", 1: "8", 2: "8", 3: "8", 4: "8", 5: "4", 8: "7.5", 9: "7.75", 10: "8", 11: "6.5"},
-              overtime={5: "2"}, medical=D("53.80")),
-        Clerk("Ines Marlowe", "NV", "2253", 17, {5: "7.67", 12: "7.42", 13: "5.95"}),
-        Clerk("Tobias Wren", "OH", "2264", 20,
-              {0: "8", 1: "7.48", 2: "7.67", 4: "7.5", 6: "8", 7: "7.68", 9: "7.58", 10: "7.65", 13: "6.02"},
+              overtime={5: "2"}, medical=D("61.40")),
+        Clerk("Ines Marlowe", "NV", "2253", 16, {4: "6.9", 11: "7.3", 12: "5.2"}),
+        Clerk("Tobias Wren", "OH", "2264", 21,
+              {0: "7.25", 1: "7.8", 3: "6.6", 4: "8", 6: "7.1", 7: "7.55", 8: "6.95", 10: "7.4", 13: "5.85"},
               reimbursement=D("45.60"), bonus=D(50)),
     ]
     book = Book()
@@ -71,7 +71,7 @@ def biweekly_labor_blocks(out: Path) -> Truth:
     ws["A2"] = "Osprey Links, LLC "
     ws["B2"] = " RETAIL Payroll: 4/13/26-4/26/26"
     for col in range(6, FIRST_DAY + 14):
-        ws.cell(row=2, column=col, value="FLAGSHIP")
+        ws.cell(row=2, column=col, value="MAINST")
     for col, text in {21: "Gen. O/H", 23: "Per Diems", 24: "Reimbursements", 25: "Bonus", 27: "TOTAL HRS",
                       28: "TOTAL PAY", 29: "Medical Insurance Deduction"}.items():
         ws.cell(row=2, column=col, value=text)
@@ -92,7 +92,7 @@ def biweekly_labor_blocks(out: Path) -> Truth:
         hours_row, ot_row, cost_row = row, row + 1, row + 2
         person = truth.person(clerk.name)
         names.append(clerk.name)
-        for col, value in enumerate([clerk.name, clerk.state, "FLAGSHIP STAFF", clerk.ss4, clerk.rate], start=1):
+        for col, value in enumerate([clerk.name, clerk.state, "STORE STAFF", clerk.ss4, clerk.rate], start=1):
             ws.cell(row=hours_row, column=col, value=value)
             ws.merge_cells(start_row=hours_row, start_column=col, end_row=cost_row, end_column=col)
         for r, label in ((hours_row, "PAID HOURS"), (ot_row, "OVERTIME"), (cost_row, "LABOR COST")):
@@ -159,7 +159,7 @@ def biweekly_labor_blocks(out: Path) -> Truth:
     truth.state_total(None, "pay", sums["U"], "Sheet1")
     truth.state_total(None, "hours", all_hours, "Sheet1")
     truth.state_total(None, "pay", sums["AB"], "Sheet1", extra=sums["W"] + sums["X"] + sums["Y"])
-    ws.cell(row=total + 1, column=1, value="TOUR (OUTSIDE SERVICES)")
+    ws.cell(row=total + 1, column=1, value="CONTRACT LABOR")
     ws.cell(row=total + 1, column=13, value="HOLIDAY")
     ws.cell(row=total + 2, column=13, value="NOT WORKED")
     ws.cell(row=total + 6, column=1, value="BENCH")

@@ -1,7 +1,7 @@
 """Look-alike of a weekly tour payroll whose day cells are day-rate multipliers.
 
 One sheet named by its dates ("3.29.26-4.4.26"), a banner with the year ("Payroll 2026")
-and "Sunday through Saturday (7 Days)". The day columns are headed by day-of-month numbers
+and "Week runs Sunday to Saturday (7 days)". The day columns are headed by day-of-month numbers
 (29 30 31 1 2 3 4) under merged month labels (MARCH, APRIL); each cell is a multiplier of
 the person's Day Rate (1, 0.5, 0.25, 2, or "-" for not worked), and Gross is
 =SUM(days) * Day Rate. Location and Division rows (city names, four-digit division codes)
@@ -60,25 +60,25 @@ def day_mark_grid(out: Path) -> Truth:
                          "'-' every day (no timecard)", "legend of multipliers in column A"])
     players = [
         Player("Gideon Farrow", "Farrow, Gideon", "Stage Manager", 4200, [1, 1, 1, 1, 1, 1, 1]),
-        Player("Rhea Sandoval", "Sandoval, Rhea", "Monitor Engineer", 3500, [0.5, 1, 1, 1, 1, 1, 1],
+        Player("Rhea Sandoval", "Sandoval, Rhea", "Monitor Mixer", 3640, [0.5, 1, 1, 1, 1, 1, 1],
                reimbursement=D("212.40"), note="Parking reimbursement"),
         Player("Wim Dekker", "Dekker, Wim", "Guitar Tech", 2800, [0.5, 1, 1, 1, 1, 1, 1]),
         Player("Nell Okafor", "Okafor, Nell", "Runner", 2800, ["-", 1, 1, 1, "-", "-", "-"]),
-        Player("Cyrus Pell", "Pell, Cyrus", "Musician", 3500, [0.5, 1, 1, 1, 1, 1, 1], adjustment=D("-44.10")),
+        Player("Cyrus Pell", "Pell, Cyrus", "Musician", 3640, [0.5, 1, 1, 1, 1, 1, 1], adjustment=D("-52.60")),
         Player("Ada Brightwater", "Brightwater, Ada", "Carpenter", 2800, [0.5] * 7),
-        Player("Jonah Reyes", "Reyes, Jonah (JR)", "Playback Operator", 2100, [1, 1, 2, 1, 1, 1, 0.25],
+        Player("Jonah Revell", "Revell, Jonah (JR)", "Playback Op", 2100, [1, 1, 2, 1, 1, 1, 0.25],
                per_diem=D(350)),
-        Player("Milo Strand", "Strand, Milo", "Photographer- Touring Rate", 2800, ["-"] * 7),
+        Player("Milo Strand", "Strand, Milo", "Photo (road rate)", 2800, ["-"] * 7),
     ]
-    groups = [(players[:3], ["Home"] + ["Denver"] * 6, [9999] + [3310] * 6),
+    groups = [(players[:3], ["Home"] + ["Denver"] * 6, [8888] + [4120] * 6),
               (players[3:5], ["Home", "Denver", "Denver", "Denver", "Home", "Home", "Home"],
-               [9999, 3310, 3310, 3310, 9999, 9999, 9999]),
-              (players[5:], ["Home"] * 7, [9999] * 7)]
+               [8888, 4120, 4120, 4120, 8888, 8888, 8888]),
+              (players[5:], ["Home"] * 7, [8888] * 7)]
     book = Book()
     ws = book.sheet(SHEET)
     ws["A1"] = "Kitehawk Touring Payroll"
     ws["A2"] = "Payroll 2026"
-    ws["A3"] = "Sunday through Saturday (7 Days)"
+    ws["A3"] = "Week runs Sunday to Saturday (7 days)"
     ws["P4"], ws["R4"] = "Reimbursement", "Adjusted "
     ws["G5"] = "MARCH"
     ws.merge_cells("G5:I5")
@@ -144,11 +144,11 @@ def day_mark_grid(out: Path) -> Truth:
     legend = row + 2
     ws.cell(row=legend, column=1, value="Table of Contents:")
     ws.cell(row=legend, column=3, value="NOTES:")
-    for offset, (mark, text) in enumerate([(2, "2 Times Day Rate"), (1, "1 Day Rate"), (0.5, "1/2 Day Rate"),
-                                           (0.25, "1/4 Day Rate")], start=1):
+    for offset, (mark, text) in enumerate([(2, "Double day rate"), (1, "Full day rate"), (0.5, "Half day rate"),
+                                           (0.25, "Quarter day rate")], start=1):
         ws.cell(row=legend + offset, column=1, value=mark)
         ws.cell(row=legend + offset, column=2, value=text)
-    ws.cell(row=legend + 2, column=3, value="Payroll paid 1 week in arrears")
+    ws.cell(row=legend + 2, column=3, value="Paid one week behind")
     book.save(path)
     return truth
 

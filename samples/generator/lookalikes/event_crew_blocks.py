@@ -4,7 +4,7 @@ Banner cells (ACCOUNT NAME, PAY PERIOD, DEPOSIT DATE, PROJECT NAME) and notes, a
 header (SAMPLE / NAME OR COMPANY NAME | SSN | Email | Individual or Loan Out | Home State |
 Home ZIP | Occupation | Weekly Salary | Daily Salary | Sun..Sat over dates chained =K10+1 |
 # of Days | TOTAL WAGE DUE | PER DIEM NON-TAX | REIMB. | CASH ADVANCE | TOTAL DUE |
-Comments). People are grouped under role banners (TALENT MANAGER, CREW LEAD ...). Each
+Comments). People are grouped under role banners (ARTIST LIAISON, CREW LEAD ...). Each
 person: a numbered row (name as "Last, First", masked EIN or SSN, e-mail, loan-out flag,
 state, ZIP, the Daily rate, day cells =J13 or a flat fee typed on the first day, # of Days
 =COUNTA or typed, totals as formulas), then Day Type, Work City, Work St and Work Zip Code
@@ -61,18 +61,18 @@ def event_crew_blocks(out: Path) -> Truth:
                          "Work Zip Code rows under each person (ZIP codes in the day columns)", "total formulas "
                          "repeated on detail rows (0)", "# of Days typed wrong for one person", "TOTAL DUE = wages + "
                          "per diem + reimbursement - cash advance", "a week from Sunday"])
-    nyc = {i: ("NEW YORK", "NY", z) for i, z in ((4, 10036), (5, 10013), (6, 10013))}
+    nyc = {i: ("NEW YORK", "NY", z) for i, z in ((4, 10019), (5, 10011), (6, 10011))}
     hands = [
-        Hand(1, "TALENT MANAGER", "Vasquez, Imelda", "Imelda Vasquez", "EIN: xx-xxx-4471", "iv@example.com",
-             "Loan Out (LLC)", "NY", 11215, "Talent Manager", 1200, {0: 4800, 4: "=", 5: "=", 6: "="},
-             ["PrePro Flat", "OFF", "OFF", "OFF", "EVENT", "EVENT", "EVENT"], cities=nyc),
+        Hand(1, "ARTIST LIAISON", "Vasquez, Imelda", "Imelda Vasquez", "EIN: xx-xxx-4471", "iv@example.com",
+             "Loan Out (LLC)", "NY", 11215, "Artist Liaison", 1150, {0: 1750, 4: "=", 5: "=", 6: "="},
+             ["Prep Flat", "OFF", "OFF", "OFF", "EVENT", "EVENT", "EVENT"], cities=nyc),
         Hand(2, "CREW LEAD - STAGING", "Abernathy, Cole", "Cole Abernathy", "xxx-xx-4472", "ca@example.com",
              "Individual", "NJ", 7030, "Crew Lead", 450, {3: "=", 4: "=", 5: "=", 6: "="},
              ["OFF", "OFF", "OFF", "LOAD-IN", "EVENT", "EVENT", "EVENT"], per_diem=D(140), advance=D(200),
-             cities={3: ("NEW YORK", "NY", 10036), **nyc}),
+             cities={3: ("NEW YORK", "NY", 10019), **nyc}),
         Hand(3, "CREW LEAD - STAGING", "Iwu, Amara", "Amara Iwu", "xxx-xx-4473", "ai@example.com", "Individual",
-             "NY", 10027, "Talent Wrangler", 400, {4: 100, 5: "=", 6: "="},
-             ["OFF", "OFF", "OFF", "OFF", "PREP", "EVENT", "EVENT"], days_typed=6, reimbursement=D("57.30"),
+             "NY", 10027, "Talent Escort", 380, {4: 95, 5: "=", 6: "="},
+             ["OFF", "OFF", "OFF", "OFF", "PREP", "EVENT", "EVENT"], days_typed=5, reimbursement=D("57.30"),
              cities=nyc),
     ]
     book = Book()

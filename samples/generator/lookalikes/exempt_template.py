@@ -63,9 +63,9 @@ class Form:
     staff: list[Exempt]
     adjustments: dict[int, str]
     places: list[tuple[str, object, str]] = field(default_factory=lambda: [
-        ("Burbank", 91505, "CA"), ("Burbank", 91505, "CA"), ("Los Angeles", 90021, "CA"),
-        ("San Clemente", 92672, "CA"), ("Los Angeles", 90021, "CA"), ("Burbank", 91505, "CA"),
-        ("Burbank", 91505, "CA")])
+        ("Pasadena", 91101, "CA"), ("Pasadena", 91101, "CA"), ("Glendale", 91204, "CA"),
+        ("Irvine", 92618, "CA"), ("Glendale", 91204, "CA"), ("Pasadena", 91101, "CA"),
+        ("Pasadena", 91101, "CA")])
     last_row: int = 78
 
 
@@ -154,7 +154,7 @@ def _timesheet(book: Book, ws, truth: Truth, form: Form) -> None:
 def exempt_template(out: Path) -> Truth:
     path = out / "26_exempt_template.xlsx"
     truth = Truth(path.name, family="wide_grid (payroll-service template)", structure=" ".join(__doc__.split()),
-                  week_start=START,
+                  week_start=START, declared_review=["EXEMPT_DUTIES_TEST"],
                   traps=["label/value banner cells with instructions", "row of =IF(...,\"Do not enter\",\"\") "
                          "warnings (text results)", "16 date formulas, cached \"\" after the period end",
                          "placeholder row (Lastname, Firstname / XXX-XX-XXXX) that also holds the TOTALS",
@@ -163,14 +163,14 @@ def exempt_template(out: Path) -> Truth:
                          "#N/A from a lookup helper column (no issue)", "very hidden sheets with their own period "
                          "and lists", "Work/Day type, City and Zip Code rows over the dates"])
     staff = [
-        Exempt("Kowalczyk, Hanna     ", "Hanna Kowalczyk", "xxx-xx-7301", None, "CA", "Temp Bass Tech", 350,
-               [0, 1, 2, 3, 4, 5], {29: D(10), 31: D(600)}),
-        Exempt("Ibarra, Tomas ", "Tomas Ibarra", "xxx-xx-7302", "xx-xxx7302", "NY", "Monitor Technician", 400,
-               [0, 1, 2, 3, 4, 5], {31: D(600), 32: D(40)}),
+        Exempt("Kowalczyk, Hanna     ", "Hanna Kowalczyk", "xxx-xx-7301", None, "CA", "Bass Tech (fill-in)", 350,
+               [0, 1, 2, 3, 4, 5], {29: D(15), 31: D(550)}),
+        Exempt("Ibarra, Tomas ", "Tomas Ibarra", "xxx-xx-7302", "xx-xxx7302", "NY", "Monitor Tech", 400,
+               [0, 1, 2, 3, 4, 5], {31: D(550), 32: D(35)}),
         Exempt("Lindqvist, Sofie", "Sofie Lindqvist", "xxx-xx-7303", "xx-xxx7303", "MN", "Prod Asst", 300,
-               [0, 1, 2, 4, 5], {29: D(20), 30: D(60), 32: D(40)}),
-        Exempt("Mokoena, Thabo  ", "Thabo Mokoena", "xxx-xx-7304", None, "CA", "Lighting Director", 500,
-               [0, 1, 2, 3, 4, 5, 6], {30: D(10)}),
+               [0, 1, 2, 4, 5], {29: D(25), 30: D(45), 32: D(35)}),
+        Exempt("Mokoena, Thabo  ", "Thabo Mokoena", "xxx-xx-7304", None, "CA", "Lighting Designer", 500,
+               [0, 1, 2, 3, 4, 5, 6], {30: D(15)}),
     ]
     book = Book()
     _timesheet(book, book.sheet(SHEET), truth, Form(SHEET, "Salary Exempt Time Sheet", "Juniper Reach", START, END,
@@ -211,7 +211,7 @@ def tour_exempt_template(out: Path) -> Truth:
     sheet for drivers left empty, with a period of its own."""
     path = out / "31_tour_exempt_template.xlsx"
     start, end = dt.date(2026, 4, 19), dt.date(2026, 5, 2)
-    truth = Truth(path.name, family="wide_grid (payroll-service template)",
+    truth = Truth(path.name, family="wide_grid (payroll-service template)", declared_review=["EXEMPT_DUTIES_TEST"],
                   structure="The template of 26_exempt_template.xlsx. "
                   + " ".join((tour_exempt_template.__doc__ or "").split()),
                   traps=["bi-weekly period in one row of 16 date formulas", "a work day abroad with a non-US postal "
@@ -223,18 +223,18 @@ def tour_exempt_template(out: Path) -> Truth:
                    32: "644 Meal Expense"}
     days = list(range(14))
     staff = [
-        Exempt("Fairbanks, Odile     ", "Odile Fairbanks", "xxx-xx-7311", None, "CA", "Temp Bass Tech", 350,
-               [d for d in days if d not in (6, 13)], {29: D(10), 31: D(450)}),
-        Exempt("Quarshie, Kofi ", "Kofi Quarshie", "xxx-xx-7312", "xx-xxx7312", "WA", "Monitor Technician", 400,
-               [d for d in days if d not in (5, 6, 12, 13)], {31: D(450)}),
+        Exempt("Fairbanks, Odile     ", "Odile Fairbanks", "xxx-xx-7311", None, "CA", "Bass Tech (fill-in)", 350,
+               [d for d in days if d not in (6, 13)], {29: D(15), 31: D(425)}),
+        Exempt("Quarshie, Kofi ", "Kofi Quarshie", "xxx-xx-7312", "xx-xxx7312", "WA", "Monitor Tech", 400,
+               [d for d in days if d not in (5, 6, 12, 13)], {31: D(425)}),
         Exempt("Marchetti, Lia", "Lia Marchetti", "xxx-xx-7313", "xx-xxx7313", "RI", "FOH Audio", 450,
-               [0, 1, 2, 3, 4, 7, 8, 9, 10, 11], {30: D(10), 32: D(76)}),
+               [0, 1, 2, 3, 4, 7, 8, 9, 10, 11], {30: D(15), 32: D(68)}),
     ]
-    places = [("Los Angeles", 90018, "CA"), ("Los Angeles", 90019, "CA"), ("Los Angeles", 90019, "CA"),
-              ("Los Angeles", 90022, "CA"), ("Los Angeles", 90022, "CA"), ("Honolulu", 96808, "HI"),
-              ("Honolulu", 96808, "HI"), ("Honolulu", 96813, "HI"), ("Toronto", "M5V", "HOME"),
-              ("Toronto", "M5V", "HOME"), ("Los Angeles", 90018, "CA"), ("Los Angeles", 90018, "CA"),
-              ("Los Angeles", 90018, "CA"), ("Los Angeles", 90018, "CA")]
+    places = [("Glendale", 91218, "CA"), ("Glendale", 91219, "CA"), ("Glendale", 91219, "CA"),
+              ("Glendale", 91222, "CA"), ("Glendale", 91222, "CA"), ("Kahului", 96732, "HI"),
+              ("Kahului", 96732, "HI"), ("Kahului", 96793, "HI"), ("Montreal", "H2X", "HOME"),
+              ("Montreal", "H2X", "HOME"), ("Glendale", 91218, "CA"), ("Glendale", 91218, "CA"),
+              ("Glendale", 91218, "CA"), ("Glendale", 91218, "CA")]
     book = Book()
     _timesheet(book, book.sheet("Tours Salary"), truth,
                Form("Tours Salary", "Tours Exempt Time Sheet", "Harbor Lights Tour", start, end, "Bi-Weekly", staff,

@@ -6,7 +6,7 @@ dates, a row of day numbers 1..7 over the real dates, then Name | Position | Wee
 Backpay | Adj Total (=SUM(N9-O9+P9+Q9)). Day cells are =SUM(D9) on worked days. Right of the
 table, a side calculation of a reimbursement (an airline charge split in three, balance
 remaining) feeds one person's Reimbursement. A totals row without a label. Below, a merged
-PER DIEMS block repeats the day numbers, dates and header for the same crew at a $30 daily
+PER DIEMS block repeats the day numbers, dates and header for the same crew at a $35 daily
 per diem: allowances, not wages. A Notes row with a sum and a free-text note close the sheet.
 """
 
@@ -54,12 +54,12 @@ def home_cities_grid(out: Path) -> Truth:
                          "a second table of per diems for the same people (not wages)", "merged banner and PER "
                          "DIEMS blocks", "Notes row with a sum"])
     crew = [
-        Crew("Lachance, Rene", "Rene Lachance", "Tour Manager", 2450, [1, 2, 3, 4, 5, 6], withholding=D("366.33"),
+        Crew("Lachance, Rene", "Rene Lachance", "Tour Manager", 2590, [1, 2, 3, 4, 5, 6], withholding=D("415.00"),
              reimbursed=True),
-        Crew("Osei, Abena", "Abena Osei", "Production Coordinator", 1400, [1, 2, 3, 4, 5, 6]),
-        Crew("Drummond, Keir", "Keir Drummond", "FOH Audio", 3500, [0, 1, 2, 3, 4, 5, 6]),
-        Crew("Valdés, Inés", "Inés Valdés", "Drum Tech, Playback Tech", 2450, [], backpay=D(350)),
-        Crew("Hollis, Grant", "Grant Hollis", "Lighting ", 2800, [2, 3, 4]),
+        Crew("Osei, Abena", "Abena Osei", "Production Aide", 1470, [1, 2, 3, 4, 5, 6]),
+        Crew("Drummond, Keir", "Keir Drummond", "FOH Audio", 3360, [0, 1, 2, 3, 4, 5, 6]),
+        Crew("Valdés, Inés", "Inés Valdés", "Drums / Playback", 2590, [], backpay=D(370)),
+        Crew("Hollis, Grant", "Grant Hollis", "Lighting ", 2730, [2, 3, 4]),
     ]
     book = Book()
     ws = book.sheet(SHEET)
@@ -74,15 +74,15 @@ def home_cities_grid(out: Path) -> Truth:
         ws.cell(row=8, column=col, value=text)
     for i in range(7):
         ws.cell(row=8, column=FIRST_DAY + i, value="HOME CITIES")
-    charge = D("1099")
-    book.formula(ws, 7, 21, "=1099", charge)
+    charge = D("1245")
+    book.formula(ws, 7, 21, "=1245", charge)
     ws["V7"] = "Original airline charge, split over three deposits"
     book.formula(ws, 8, 21, "=SUM(U7/3)", charge / 3)
     ws["V8"] = "May 29 deposit"
     book.formula(ws, 9, 21, "=SUM(U7-U8)", charge - charge / 3)
-    ws["V9"] = "Balance Remaining"
+    ws["V9"] = "Still owed"
     ws["U12"] = "Reimbursement"
-    flight, bags = D("1666.37"), D(189)
+    flight, bags = D("1418.90"), D(165)
     ws["U14"], ws["V14"] = float(flight), "Flight change"
     ws["U15"], ws["V15"] = float(bags), "Bags"
     first = 9
@@ -132,12 +132,12 @@ def home_cities_grid(out: Path) -> Truth:
     for row, member in enumerate(crew, start=header + 1):
         ws.cell(row=row, column=1, value=member.raw)
         ws.cell(row=row, column=2, value=member.position)
-        ws.cell(row=row, column=3, value=210)
-        book.formula(ws, row, 4, f"=SUM(C{row}/7)", 30)
+        ws.cell(row=row, column=3, value=245)
+        book.formula(ws, row, 4, f"=SUM(C{row}/7)", 35)
         for i in member.worked:
-            book.formula(ws, row, FIRST_DAY + i, f"=SUM(D{row})", 30)
-        book.formula(ws, row, 14, f"=SUM(E{row}:M{row})", 30 * len(member.worked))
-        per_diem_total += 30 * len(member.worked)
+            book.formula(ws, row, FIRST_DAY + i, f"=SUM(D{row})", 35)
+        book.formula(ws, row, 14, f"=SUM(E{row}:M{row})", 35 * len(member.worked))
+        per_diem_total += 35 * len(member.worked)
     notes = header + len(crew) + 3
     ws.cell(row=notes, column=1, value="Notes:")
     book.formula(ws, notes, 14, f"=SUM(N{header + 1}:N{notes - 2})", per_diem_total)

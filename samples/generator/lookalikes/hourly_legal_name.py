@@ -57,22 +57,22 @@ def hourly_legal_name(out: Path) -> Truth:
                          "rows counted once", "per diem and reimbursement columns", "deduction columns",
                          "an empty second sheet", "overtime (>40 h)"])
     shifts = [
-        Shift("Whitcombe, Adele", "Adele Whitcombe", "xxx-xx-3101", 90012, 0, "18", "4"),
+        Shift("Whitcombe, Adele", "Adele Whitcombe", "xxx-xx-3101", 90012, 0, "19", "3.5"),
         Shift("Whitcombe, Adele", "Adele Whitcombe", "xxx-xx-3101", 90012, 0, "20", "8", "4", per_diem=D(35)),
         Shift("Whitcombe, Adele", "Adele Whitcombe", "xxx-xx-3101", 90012, 1, "20", "8", "4", per_diem=D(35)),
         Shift("Whitcombe, Adele", "Adele Whitcombe", "xxx-xx-3101", 90012, 2, "20", "8", "4", per_diem=D(35)),
         Shift("Whitcombe, Adele", "Adele Whitcombe", "xxx-xx-3101", 90012, 3, "20", "8", "4", per_diem=D(35),
               copies=2),
         Shift("Whitcombe, Adele", "Adele Whitcombe", "xxx-xx-3101", 90012, 4, "20", "6", per_diem=D(35)),
-        Shift("Nakashima, Ren", "Ren Nakashima", "xxx-xx-3102", 89109, 0, "18", "2"),
-        Shift("Nakashima, Ren", "Ren Nakashima", "xxx-xx-3102", 89109, 0, "21.5", "8", "2"),
-        Shift("Nakashima, Ren", "Ren Nakashima", "xxx-xx-3102", 89109, 2, "21.5", "8", "1.5"),
-        Shift("Nakashima, Ren", "Ren Nakashima", "xxx-xx-3102", 89109, 4, "21.5", "7.5", reimbursement=D("26.80")),
-        Shift("Nakashima, Ren", "Ren Nakashima", "xxx-xx-3102", 89109, 5, "21.5", "8", "4", "2", copies=2),
-        Shift("Delacroix, Yves", "Yves Delacroix", "xxx-xx-3103", 89109, 1, "18", "2"),
-        Shift("Delacroix, Yves", "Yves Delacroix", "xxx-xx-3103", 89109, 3, "19", "8"),
-        Shift("Delacroix, Yves", "Yves Delacroix", "xxx-xx-3103", 89109, 4, "19", "8"),
-        Shift("Delacroix, Yves", "Yves Delacroix", "xxx-xx-3103", 89109, 6, "19", "5.25"),
+        Shift("Nakashima, Ren", "Ren Nakashima", "xxx-xx-3102", 89501, 0, "17.5", "2.5"),
+        Shift("Nakashima, Ren", "Ren Nakashima", "xxx-xx-3102", 89501, 0, "21.5", "8", "2"),
+        Shift("Nakashima, Ren", "Ren Nakashima", "xxx-xx-3102", 89501, 2, "21.5", "8", "1.5"),
+        Shift("Nakashima, Ren", "Ren Nakashima", "xxx-xx-3102", 89501, 4, "21.5", "7.5", reimbursement=D("26.80")),
+        Shift("Nakashima, Ren", "Ren Nakashima", "xxx-xx-3102", 89501, 5, "21.5", "8", "4", "2", copies=2),
+        Shift("Delacroix, Yves", "Yves Delacroix", "xxx-xx-3103", 89501, 1, "16", "3"),
+        Shift("Delacroix, Yves", "Yves Delacroix", "xxx-xx-3103", 89501, 3, "19", "8"),
+        Shift("Delacroix, Yves", "Yves Delacroix", "xxx-xx-3103", 89501, 4, "19", "8"),
+        Shift("Delacroix, Yves", "Yves Delacroix", "xxx-xx-3103", 89501, 6, "19", "5.25"),
     ]
     book = Book()
     ws = book.sheet("Hourly")
@@ -90,8 +90,8 @@ def hourly_legal_name(out: Path) -> Truth:
         if shift.copies > 1:
             truth.duplicate_rows.append((shift.name, WEEK[shift.day]))
         for _ in range(shift.copies):
-            values = [shift.raw, shift.ssn, shift.home_zip, "Las Vegas, NV", 89109, "SHOW", "5010-22",
-                      dt.datetime.combine(WEEK[shift.day], dt.time()), "Artist Relations"]
+            values = [shift.raw, shift.ssn, shift.home_zip, "Reno, NV", 89501, "SHOW", "5010-22",
+                      dt.datetime.combine(WEEK[shift.day], dt.time()), "Guest Services"]
             for col, value in enumerate(values, start=1):
                 cell = ws.cell(row=row, column=col, value=value)
                 if col == 8:

@@ -7,7 +7,7 @@ SUBTOTAL | Per Diem - Non Taxable | Per Diem-Taxable | Reimbursement/Other Pay |
 PAYMENTS SUBTOTAL | deduction columns | Notes | Expense Detail. Each person: a numbered row
 with the name and the first week's dates; then per week a location row (city or "Travel",
 with the expense detail labels at the right), a money row (day dollars, some typed as
-=370+500+25 sums, mostly zeros; subtotals as formulas) and the next week's date row; a GROSS
+=340+450+30 sums, mostly zeros; subtotals as formulas) and the next week's date row; a GROSS
 TOTAL row (wages, per diem and reimbursements) closes the block.
 """
 
@@ -52,20 +52,20 @@ def multi_week_blocks(out: Path) -> Truth:
     truth = Truth(path.name, family="block (weeks per person)", structure=" ".join(__doc__.split()),
                   traps=["a block of four weeks per person, each week with its own date row", "date rows with no "
                          "label, first one on the person's row", "location rows between date and money rows",
-                         "mostly-zero money rows", "a day cell typed as a sum formula (=370+500+25+100)",
+                         "mostly-zero money rows", "a day cell typed as a sum formula (=340+450+30+80)",
                          "'Home State Zip Code' column holding state codes", "full SSN column (synthetic, never "
                          "echoed)", "Expense Detail columns feeding the reimbursement", "WAGE SUBTOTAL per week (wages) "
                          "vs W/ ADDITIONAL PAYMENTS SUBTOTAL and GROSS TOTAL (with per diem and reimbursements)",
                          "period of four Sunday-to-Saturday weeks in the banner", "numbered rows (0, 1, 2)"])
     people = [
         Creative(0, "Orrin Blackwood", "888-00-4101", "CA", "Producer",
-                 days={(3, 0): "383.11", (3, 1): 200}, places={(3, 0): "Las Vegas, NV", (3, 1): "Travel"},
-                 per_diem={3: 250}),
-        Creative(1, "Sabine Achterberg", "888-00-4102", "CA", "EXECUTIVE CREATIVE",
-                 days={(1, 3): 500, (1, 4): 500, (1, 5): 500, (1, 6): "=370+500+25+100", (2, 0): 500},
+                 days={(3, 0): "412.60", (3, 1): 185}, places={(3, 0): "Reno, NV", (3, 1): "Travel"},
+                 per_diem={3: 225}),
+        Creative(1, "Sabine Achterberg", "888-00-4102", "CA", "CREATIVE LEAD",
+                 days={(1, 3): 475, (1, 4): 475, (1, 5): 475, (1, 6): "=340+450+30+80", (2, 0): 475},
                  places={(1, 3): "Travel", (1, 4): "Travel", (1, 5): "Lisbon, PT", (1, 6): "Travel / Porto, PT",
                          (2, 0): "Lisbon, PT"},
-                 per_diem={1: 250, 2: 250}, expenses={1: (D("42.50"), D(36), D(0))}),
+                 per_diem={1: 225, 2: 225}, expenses={1: (D("42.50"), D(36), D(0))}),
         Creative(2, "Tariq Osei-Bonsu", "888-00-4103", "NY", "Photographer",
                  days={(0, 2): 650, (0, 3): 650, (2, 4): 650}, places={(0, 2): "Brooklyn, NY"},
                  expenses={0: (D(0), D(0), D("118.25"))}),

@@ -3,9 +3,9 @@
 Banner: company, "PE: " beside "04/02-04/15/26" (the first date without a year), "CK DATE:".
 Each person owns a pair of columns (the name merged across both): rows for the name as
 "Last, First", masked SSN, role, home state written "HM -CA" / "HM - NC", weekly rate and
-daily rate (some typed as text "2100.00", one person with none). Fourteen date rows follow,
+daily rate (some typed as text "2240.00", one person with none). Fourteen date rows follow,
 column B naming the city or HM (a paid home day); each person's cell is that day's pay.
-Footer rows: PER DIEMS ($35/Day, =35*14 per person), the period repeated under every person,
+Footer rows: PER DIEMS ($40 a day, =40*14 per person), the period repeated under every person,
 LESS ADVANCES, TOTALS (wages + per diem - advances), GROSS WAGES and GROSS PER DIEMS.
 """
 
@@ -23,7 +23,7 @@ from samples.generator.truth import D, Truth, money
 
 DAYS = [dt.date(2026, 4, 2) + dt.timedelta(days=i) for i in range(14)]
 FIRST_ROW = 12
-PER_DIEM = 35
+PER_DIEM = 40
 CITIES = ["HM", "Columbus, OH", "Columbus, OH", "HM", "Detroit, MI", "Toledo, OH", "HM", "HM", "Erie, PA",
           "Buffalo, NY", "HM", "Albany, NY", "Albany, NY", "HM"]
 SHOW_DAYS = {1, 2, 4, 5, 8, 9, 11, 12}
@@ -35,7 +35,7 @@ class Roadie:
     name: str
     role: str
     home: str
-    weekly: object  # a number, a text such as "2100.00", or None
+    weekly: object  # a number, a text such as "2240.00", or None
     daily: object
     pay: dict[int, int]  # day index -> pay
     advance: Decimal = Decimal(0)
@@ -45,18 +45,18 @@ def paired_column_transposed(out: Path) -> Truth:
     path = out / "25_paired_column_transposed.xlsx"
     truth = Truth(path.name, family="transposed (two columns per person)", structure=" ".join(__doc__.split()),
                   traps=["dates down the rows, two merged columns per person", "period text whose first date has "
-                         "no year (PE: 04/02-04/15/26)", "home state as 'HM -CA'", "rates typed as text ('2100.00')",
+                         "no year (PE: 04/02-04/15/26)", "home state as 'HM -CA'", "rates typed as text ('2240.00')",
                          "a person with no rate, paid per show", "HM days are paid home days", "per diem row "
-                         "(=35*14)", "period text repeated under every person", "LESS ADVANCES row", "TOTALS with per "
+                         "(=40*14)", "period text repeated under every person", "LESS ADVANCES row", "TOTALS with per "
                          "diem and advances, GROSS WAGES and GROSS PER DIEMS rows", "two workweeks"])
     every_day = set(range(14))
     crew = [
-        Roadie("Linden, Marcus", "Marcus Linden", "Crew", "HM -CA", 2275, 325, {d: 325 for d in every_day}),
-        Roadie("Achebe, Ngozi", "Ngozi Achebe", "Crew", "HM - CA", "2100.00", "300.00", {d: 300 for d in every_day},
+        Roadie("Linden, Marcus", "Marcus Linden", "Crew", "HM -CA", 2345, 335, {d: 335 for d in every_day}),
+        Roadie("Achebe, Ngozi", "Ngozi Achebe", "Crew", "HM - CA", "2240.00", "320.00", {d: 320 for d in every_day},
                advance=D(-100)),
-        Roadie("Farrell, Quinn", "Quinn Farrell", "Crew", "HM -CA", None, None, {d: 1000 for d in SHOW_DAYS}),
-        Roadie("Sato, Emi", "Emi Sato", "Crew", "HM - NC", 2275, 325, {d: 325 for d in every_day - {0, 1}}),
-        Roadie("Bergström, Anna", "Anna Bergström", "Manager", "HM - CA", 2800, 400, {d: 400 for d in every_day}),
+        Roadie("Farrell, Quinn", "Quinn Farrell", "Crew", "HM -CA", None, None, {d: 950 for d in SHOW_DAYS}),
+        Roadie("Sato, Emi", "Emi Sato", "Crew", "HM - NC", 2345, 335, {d: 335 for d in every_day - {0, 1}}),
+        Roadie("Bergström, Anna", "Anna Bergström", "Manager", "HM - CA", 2940, 420, {d: 420 for d in every_day}),
     ]
     book = Book()
     ws = book.sheet("Sheet1")
@@ -67,7 +67,7 @@ def paired_column_transposed(out: Path) -> Truth:
     for i, day in enumerate(DAYS):
         ws.cell(row=FIRST_ROW + i, column=1, value=dt.datetime.combine(day, dt.time())).number_format = "m/d/yy"
         ws.cell(row=FIRST_ROW + i, column=2, value=CITIES[i])
-    ws.cell(row=35, column=1, value="PER DIEMS: $35/Day (taxable)")
+    ws.cell(row=35, column=1, value="PER DIEMS: $40 a day (taxable)")
     ws.cell(row=36, column=1, value="PE 04/02-04/15/26")
     ws.cell(row=39, column=1, value="LESS ADVANCES:")
     ws.cell(row=42, column=1, value="TOTALS:")

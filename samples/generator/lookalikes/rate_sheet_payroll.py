@@ -6,7 +6,7 @@ Mon..Sun, Work Date =B4 chained, Show Type, Day Type, Show - City, State, Zip Co
 Foreign Country) with the money headers split over rows 7-10 (WAGE SUBTOTAL, PER DIEM -
 TAXABLE, MISC PAY - ADD DESCRIPTION IN NOTES, ADDITIONAL PAYMENTS SUBTOTAL). Header row:
 LEGAL NAME | SSN | HOME STATE | POSITION | TOUR RATE 2026 | PER DIEM (a split such as
-"40/60"). Day cells are =$E$16 (the row's day rate) on worked days; positions and splits are
+"45/55"). Day cells are =$E$16 (the row's day rate) on worked days; positions and splits are
 partly formulas into the hidden RATE SHEET. Each section ends with an unlabeled sum row; a
 second section repeats the label rows for retainer days (RETAINER RATE 2026); an unlabeled
 grand total sums both sections' wages and additional payments. Hidden sheets: RATE SHEET (the
@@ -39,17 +39,17 @@ class Tech:
     position: str  # a text, or "=RATE:<row>" for a formula into the rate sheet
     rate: str | None
     worked: list[int]
-    split: str = "40/60"
+    split: str = "45/55"
     per_diem_taxable: Decimal = Decimal(0)
     misc: Decimal = Decimal(0)
 
 
 RATE_SHEET = [  # FULL NAME, POSITION, TOUR RATE, RETAINER RATE, CORP SHOW FLAT, PROMO FLAT, PD split
-    ("Ashdown, Felix", "Playback", 575, 287.5, 4025, 1725, "40/60"),
+    ("Ashdown, Felix", "Playback", 560, 280, 3920, 1680, "45/55"),
     ("Ashdown, Felix", "Drum Tech", None, "-", 750, None, None),
-    ("Varga, Ilona", "Backline Team Lead", 500, 250, 3500, 1500, "40/60"),
-    ("Okwu, Daniel", "Security", 700, None, 4900, 2100, "40/60"),
-    ("Reinholt, Mara", "Monitor Engineer", 620, 310, 4340, 1860, "40/60"),
+    ("Varga, Ilona", "Backline Chief", 515, 257.5, 3605, 1545, "45/55"),
+    ("Okwu, Dario", "Security", 690, None, 4830, 2070, "45/55"),
+    ("Reinholt, Mara", "Monitor Mixer", 610, 305, 4270, 1830, "45/55"),
 ]
 
 
@@ -131,25 +131,25 @@ def rate_sheet_payroll(out: Path) -> Truth:
                   traps=["sheet name with a trailing space", "label rows in column G over the day columns",
                          "money headers split over four rows", "period start and =B4+6 end", "day cells =$E$16 "
                          "(the day rate, cached)", "positions and per diem splits as formulas into a hidden rate "
-                         "sheet", "per diem split text '40/60'", "unlabeled section sum rows and grand total",
+                         "sheet", "per diem split text '45/55'", "unlabeled section sum rows and grand total",
                          "tour and retainer sections with repeated label rows", "people listed with no rate and no "
                          "days (no timecard)", "hidden RATE SHEET with the same person on two rows", "hidden BUDGET "
                          "CODES with text formulas and #REF! (no issue)"])
     tour = [
-        Tech("Ashdown, Felix", "Felix Ashdown", "TN", "=RATE:2", "575", [1, 3]),
-        Tech("Varga, Ilona", "Ilona Varga", "CA", "=RATE:4", "500", [0, 1, 2, 3, 4]),
-        Tech("Okwu, Daniel", "Daniel Okwu", "NV", "=RATE:5", "700", [4, 5, 6], per_diem_taxable=D(140)),
+        Tech("Ashdown, Felix", "Felix Ashdown", "TN", "=RATE:2", "560", [1, 3]),
+        Tech("Varga, Ilona", "Ilona Varga", "CA", "=RATE:4", "515", [0, 1, 2, 3, 4]),
+        Tech("Okwu, Dario", "Dario Okwu", "NV", "=RATE:5", "690", [4, 5, 6], per_diem_taxable=D(140)),
         Tech("Pruitt, Gemma", "Gemma Pruitt", "CO", "Stage Manager", None, []),
-        Tech("Reinholt, Mara", "Mara Reinholt", "TN", "=RATE:6", "620", [0, 1, 2, 3, 4, 5, 6], misc=D(45)),
+        Tech("Reinholt, Mara", "Mara Reinholt", "TN", "=RATE:6", "610", [0, 1, 2, 3, 4, 5, 6], misc=D(45)),
     ]
     retainer = [
-        Tech("Halloran, Bex", "Bex Halloran", "CA", "Playback", "321.43", []),
-        Tech("Whitlock, Owen", "Owen Whitlock", "OH", "Backline Tech", "287.5", [0, 1, 2, 3, 4, 5, 6]),
-        Tech("Castell, Priya", "Priya Castell", "GA", "Lighting Director", "330", [0, 2, 4, 5, 6]),
+        Tech("Halloran, Bex", "Bex Halloran", "CA", "Playback", "318.57", []),
+        Tech("Whitlock, Owen", "Owen Whitlock", "OH", "Backline Tech", "282.5", [0, 1, 2, 3, 4, 5, 6]),
+        Tech("Castell, Priya", "Priya Castell", "GA", "Lighting Designer", "345", [0, 2, 4, 5, 6]),
     ]
     book = Book()
     codes = book.sheet("BUDGET CODES", "hidden")
-    for r, code in enumerate(["AGENCY COMMISSIONS", "AIRFARE - CREW", "ARTIST FEES", "BUS EXPENSE", "CATERING"],
+    for r, code in enumerate(["BOOKING FEES", "FLIGHTS", "TALENT FEES", "COACH HIRE", "CREW MEALS"],
                              start=1):
         codes.cell(row=r, column=1, value=code)
         book.formula(codes, r, 3, f'="STARTUP - "&A{r}', f"STARTUP - {code}")
@@ -162,7 +162,7 @@ def rate_sheet_payroll(out: Path) -> Truth:
     for r, values in enumerate(RATE_SHEET, start=2):
         for col, value in enumerate(values, start=1):
             rates.cell(row=r, column=col, value=value)
-    rates["J3"] = "If he also techs drums on a show day, the flat rate applies"
+    rates["J3"] = "Flat rate when covering a second role"
     ws = book.sheet(SHEET)
     ws["A1"], ws["J1"], ws["A2"] = "Kestrel Touring", "TRAVEL/SHOW", "Payroll Services"
     ws["A4"] = "PAY PERIOD DATES:"
@@ -170,7 +170,7 @@ def rate_sheet_payroll(out: Path) -> Truth:
     book.formula(ws, 4, 3, "=B4+6", WEEK[6], "m/d/yy")
     ws["A5"] = "Direct Deposit Date - "
     book.formula(ws, 5, 2, "=C4+5", WEEK[6] + dt.timedelta(days=5), "m/d/yy")
-    _label_rows(book, ws, 4, "Work Dates ONLY", "B4", [None, "Locker", None, "Locker", None, None, None],
+    _label_rows(book, ws, 4, "Work Dates ONLY", "B4", [None, "Storage", None, "Storage", None, None, None],
                 ["Nashville, TN"] * 3 + ["Memphis, TN"] * 4)
     tour_sum, next_row = _section(book, ws, truth, 11, "TOUR RATE 2026", tour)
     _label_rows(book, ws, next_row, "Retainer Date ONLY", "B4", ["OFF"] * 7, ["Home"] * 7)

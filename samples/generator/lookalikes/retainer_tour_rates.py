@@ -4,9 +4,9 @@ Merged banner rows, a Work State row ("HOME" over every day) and a Work City row
 period as text ("Week of 6/1/26 - 6/7/2026"), merged ADDITIONS and DEDUCTIONS group labels.
 Two header rows: "Retainer / Rate" and "Tour / Rate" over the two rate columns, MON..SUN
 over dates (I9 typed, =I9+1 after), TOTAL WAGES, PER DIEM, REIMBURSEMENT, Post tax billback,
-ADVANCE, TOTAL PAY, NOTES. Tour rates are formulas such as =4000/7 (not whole cents), the
-retainer =G10/2; the day cells are typed amounts rounded by hand (571.43), so a week of
-them differs by a cent from the weekly rate; retainer days carry the half rate. One person
+ADVANCE, TOTAL PAY, NOTES. Tour rates are formulas such as =3900/7 (not whole cents), the
+retainer =G10/2; the day cells are typed amounts rounded by hand (557.14), so a week of
+them differs by cents from the weekly rate; retainer days carry the half rate. One person
 has only a per diem this week.
 """
 
@@ -46,17 +46,17 @@ def retainer_tour_rates(out: Path) -> Truth:
                   week_start=WEEK[0],
                   traps=["merged banner rows", "Work State row of HOME over the days", "period as text",
                          "merged ADDITIONS / DEDUCTIONS labels", "two-row header (Retainer / Rate, Tour / Rate)",
-                         "rates as formulas (=4000/7, =G10/2), not whole cents", "day amounts typed rounded by hand "
-                         "(a week sums to a cent over the weekly rate)", "retainer days at half rate", "TOTAL PAY "
+                         "rates as formulas (=3900/7, =G10/2), not whole cents", "day amounts typed rounded by hand "
+                         "(a week sums to cents off the weekly rate)", "retainer days at half rate", "TOTAL PAY "
                          "with per diem, reimbursement, billback and advance", "a person with only a per diem (no "
                          "timecard)", "'Last, First' names"])
     cast = [
-        Artist("Rourke, Delphine", "Delphine Rourke", "NY", "Musician", 9100, ["T"] * 7, per_diem=D(700)),
-        Artist("Amsel, Tobias", "Tobias Amsel", "NY", "Carpenter", 4000, ["T"] * 7, per_diem=D(700)),
-        Artist("Faye, Corinne", "Corinne Faye", "FL", "Lighting", 4000, [None] * 7, per_diem=D(400)),
-        Artist("Nakamura, Jiro", "Jiro Nakamura", "MA", "Coordinator", 4500, ["R", "R", "T", "T", "T", "T", "T"],
-               per_diem=D(500), reimbursement=D("61.20")),
-        Artist("Sallow, Petra", "Petra Sallow", "CO", "Assistant", 3500, ["T", "T", "T", "T", "T", None, None],
+        Artist("Rourke, Delphine", "Delphine Rourke", "NY", "Musician", 8400, ["T"] * 7, per_diem=D(650)),
+        Artist("Amsel, Tobias", "Tobias Amsel", "NY", "Carpenter", 3900, ["T"] * 7, per_diem=D(650)),
+        Artist("Faye, Corinne", "Corinne Faye", "FL", "Lighting", 3900, [None] * 7, per_diem=D(350)),
+        Artist("Nakamura, Jiro", "Jiro Nakamura", "MA", "Coordinator", 4600, ["R", "R", "T", "T", "T", "T", "T"],
+               per_diem=D(525), reimbursement=D("61.20")),
+        Artist("Sallow, Petra", "Petra Sallow", "CO", "Assistant", 3290, ["T", "T", "T", "T", "T", None, None],
                billback=D(-35), advance=D(-150)),
     ]
     book = Book()

@@ -142,7 +142,7 @@ def _section(book: Book, ws, truth: Truth, top: int, banner: str, members: list[
             ws.cell(row=row, column=28, value=1)
             book.formula(ws, row, 29, f"=IF(AB{row}=1,Z{row}*AA{row},0)", paid * member.deferral)
         if person is None:
-            ws.cell(row=row, column=24, value="ALL HOME STATE")
+            ws.cell(row=row, column=24, value="HOME STATE ONLY")
         sums["I"] += member.weekly_on_value
         sums["J"] += member.weekly_off_value
         sums["K"] += stated
@@ -186,22 +186,22 @@ def sectioned_weekly_salary(out: Path) -> Truth:
     ws.cell(row=1, column=26, value="W-2 Box 12 Code D")
     ws.cell(row=2, column=26, value="1=401 Reg  2=ROTH 401K")
     tour = [
-        Member("Marsh", "Theodore (Teddy)", "Theodore Marsh", "Lighting Director", "xxx-xx-4410", "CA",
+        Member("Marsh", "Theodore (Theo)", "Theodore Marsh", "Lighting Designer", "xxx-xx-4410", "CA",
                "=182000/52", D(3500), None, D(3500), deferral=D("0.05")),
         Member("Quill", "Danae", "Danae Quill", "Monitor Tech", "xxx-xx-5521", "PA",
                "=2380+70", D(2450), "=2380+70", D(2450)),
         Member("Okonkwo", "Femi", "Femi Okonkwo", "Prod Asst", "xxx-xx-6632", "NYC",
                "4200", D(4200), "=+I{row}/2", D(2100)),
-        Member("Haldane", "Iris", "Iris Haldane", "Tour Accountant", "xxx-xx-7743", "TN",
+        Member("Haldane", "Iris", "Iris Haldane", "Tour Bookkeeper", "xxx-xx-7743", "TN",
                "2800", D(2800), None, D(0), worked=[2, 3, 5]),
         Member("Brandt", "Oskar", "Oskar Brandt", "Security", "xxx-xx-8854", "WI", "0", D(0), None, D(0), worked=[]),
         Member("Vela", "Simone", "Simone Vela", "Drum Tech", "xxx-xx-9965", "NY",
                "3150", D(3150), None, D(3150), pay_range=(4, 6)),
     ]
     merch = [
-        Member("Ferris", "Colm", "Colm Ferris", "Merch Truck", "xxx-xx-1076", "KY",
+        Member("Ferris", "Colm", "Colm Ferris", "Merch Hauler", "xxx-xx-1076", "KY",
                "=1400+70", D(1470), None, D(1470), expense=D(120)),
-        Member("Pryce", "Anouk", "Anouk Pryce", "Merch Assist", "xxx-xx-2187", "MI",
+        Member("Pryce", "Anouk", "Anouk Pryce", "Merch Helper", "xxx-xx-2187", "MI",
                "=1500+250", D(1750), None, D(0), worked=[]),
     ]
     artist = [

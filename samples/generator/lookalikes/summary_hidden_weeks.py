@@ -70,7 +70,7 @@ def summary_hidden_weeks(out: Path) -> Truth:
                   week_start=WEEK[0],
                   traps=["employees as columns with ~15 header rows", "two employees with the same name, told "
                          "apart by Employee Number", "Res ZIP row of five-digit numbers", "insurance deduction rows "
-                         "(=144.94 formulas) above the days", "annual Salary, Weekly Salary and Per Day rows (rates, "
+                         "(=131.20 formulas) above the days", "annual Salary, Weekly Salary and Per Day rows (rates, "
                          "not pay)", "weekday name then =B25 formulas in column A, chained dates in B", "a week "
                          "from Sunday (the period text)", "a partial week (blank days) for one person",
                          "Total Salary and Total Taxable Wages (wages), Total Due (with reimbursements)",
@@ -78,14 +78,14 @@ def summary_hidden_weeks(out: Path) -> Truth:
                          "hidden sheets of earlier weeks with their own periods and people (never this payroll)",
                          "hidden journal-entry sheet full of #REF! (no issue)", "nickname in parentheses"])
     staff = [
-        Salaried("Halvorsen, Beatrix", "Beatrix Halvorsen", 2001, "TX", 78704, "Partner", 127400),
-        Salaried("Moreau, Lionel (Leo)", "Lionel Moreau", 2002, "OK", 73102, "Partner", 127400,
-                 health=D("144.94")),
-        Salaried("Tran, Duc", "Duc Tran", 2003, "TX", 75201, "Merch Manager", 91000, reimbursement=D("84.07")),
-        Salaried("Castillo, Marisol", "Marisol Castillo", 2004, "TX", 77002, "Trucking Manager", 91000),
-        Salaried("Okoro, Chidi", "Chidi Okoro", 2005, "MO", 64105, "Sound Engineer", 109200, off_days=(0, 1)),
-        Salaried("Castillo, Marisol", "Marisol Castillo", 2012, "TX", 75701, "Stage Hand", 72800,
-                 health=D("289.87")),
+        Salaried("Halvorsen, Beatrix", "Beatrix Halvorsen", 2001, "TX", 78704, "Owner", 127400),
+        Salaried("Moreau, Lionel (Leo)", "Lionel Moreau", 2002, "OK", 73102, "Owner", 127400,
+                 health=D("131.20")),
+        Salaried("Tran, Duc", "Duc Tran", 2003, "TX", 75201, "Merch Lead", 91000, reimbursement=D("76.45")),
+        Salaried("Castillo, Marisol", "Marisol Castillo", 2004, "TX", 77002, "Freight Manager", 91000),
+        Salaried("Okoro, Chidi", "Chidi Okoro", 2005, "MO", 64105, "Audio Engineer", 109200, off_days=(0, 1)),
+        Salaried("Castillo, Marisol", "Marisol Castillo", 2012, "TX", 75701, "Deckhand", 72800,
+                 health=D("262.40")),
     ]
     book = Book()
     journal = book.sheet("JE", "hidden")
@@ -125,12 +125,12 @@ def summary_hidden_weeks(out: Path) -> Truth:
         letter = get_column_letter(c)
         person = truth.person(member.name, str(member.number))
         for row, value in ((7, member.raw), (8, member.number), (9, "S"), (10, member.state),
-                           (11, member.zip_code), (12, member.position), (17, "Concert"), (18, member.salary)):
+                           (11, member.zip_code), (12, member.position), (17, "Touring"), (18, member.salary)):
             ws.cell(row=row, column=c, value=value)
         if member.health is not None:
             ws.cell(row=13, column=c, value="x")
             book.formula(ws, 14, c, f"={member.health}", member.health)
-            book.formula(ws, 15, c, "=17.65", D("17.65"))
+            book.formula(ws, 15, c, "=15.85", D("15.85"))
         weekly = D(member.salary) / 52
         daily = weekly / 7
         book.formula(ws, 19, c, f"={letter}18/52", weekly)

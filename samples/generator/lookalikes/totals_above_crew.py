@@ -50,11 +50,11 @@ def totals_above_crew(out: Path) -> Truth:
                          "from wages", "text formula billing line ('01/00/1900 -' style)", "ZIP column",
                          "a week from Sunday"])
     reps = [
-        Rep("Sorensen, Maja", "Maja Sorensen", "OH", 43215, 200, [3], "Lantern Tour 2026"),
-        Rep("Abiodun, Tolu", "Tolu Abiodun", "WA", 98101, 250, [1], "Northbound Tour 2026", per_diem=D(60)),
-        Rep("Carrow, Liam", "Liam Carrow", "CA", 94110, 200, [4], "Lantern Tour 2026"),
-        Rep("Yilmaz, Deniz", "Deniz Yilmaz", "WA", 98103, 200, [2, 3], "Orchard Tour 2026", reimbursement=D("47.72")),
-        Rep("Petrov, Ana", "Ana Petrov", "CA", 90026, 250, [5], "Lantern Tour 2026"),
+        Rep("Sorensen, Maja", "Maja Sorensen", "OH", 43215, 215, [3], "Lantern Tour 2026"),
+        Rep("Abiodun, Tolu", "Tolu Abiodun", "WA", 98101, 240, [1], "Northbound Tour 2026", per_diem=D(60)),
+        Rep("Carrow, Liam", "Liam Carrow", "CA", 94110, 215, [4], "Lantern Tour 2026"),
+        Rep("Yilmaz, Deniz", "Deniz Yilmaz", "WA", 98103, 215, [2, 3], "Orchard Tour 2026", reimbursement=D("47.72")),
+        Rep("Petrov, Ana", "Ana Petrov", "CA", 90026, 240, [5], "Lantern Tour 2026"),
     ]
     book = Book()
     ws = book.sheet(SHEET)
@@ -89,7 +89,7 @@ def totals_above_crew(out: Path) -> Truth:
     sums = {"P": Decimal(0), "R": Decimal(0), "S": Decimal(0), "T": Decimal(0)}
     for row, rep in enumerate(reps, start=first):
         for col, value in ((1, rep.raw), (2, f"xxx-xx-{2000 + row}"), (3, rep.state), (4, rep.zip_code),
-                           (5, "VIP Representative"), (7, rep.daily)):
+                           (5, "VIP Host"), (7, rep.daily)):
             ws.cell(row=row, column=col, value=value)
         wages = Decimal(0)
         for i in rep.worked:

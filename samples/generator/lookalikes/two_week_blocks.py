@@ -7,7 +7,7 @@ Rehearsal Daily Rate, 1st 14 Days Retainer, After 14 Days, Home State, SSN, Inte
 Position), a day-type row, a work-state row, then the person's week-1 row. Below it the
 week-2 half: another MON..SUN header (with "Paycheck Total"), the week-2 dates, day types,
 states and a second money row with no name on it, which belongs to the person above.
-Day cells are formulas on the daily rate (=$D9, =$D9+150 on show days), cached.
+Day cells are formulas on the daily rate (=$D9, =$D9+125 on show days), cached.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class Dancer:
     state: str
     ssn: str
     position: str
-    week1: list[str | None]  # per day: "day" (=$D), "show" (=$D+150) or None (not worked)
+    week1: list[str | None]  # per day: "day" (=$D), "show" (=$D+125) or None (not worked)
     week2: list[str | None]
     bonus: int = 0
     reimbursement: Decimal = Decimal(0)
@@ -48,8 +48,8 @@ class Dancer:
     per_diem_days: int = 7
 
 
-SHOW_PREMIUM = 150
-PER_DIEM = 50
+SHOW_PREMIUM = 125
+PER_DIEM = 45
 
 
 def _week_row(book: Book, ws, truth: Truth, row: int, rate_row: int, dancer: Dancer, days: list[str | None],
@@ -137,12 +137,12 @@ def two_week_tour_blocks(out: Path) -> Truth:
                   traps=["banner rows incl. the company name twice", "one block per person: day-name row, date row "
                          "under rate headers, day-type row, state row, money row", "week-2 row with no name, under "
                          "a second date row", "rate columns (Base Tour / Rehearsal / Daily / Retainer / After 14 "
-                         "Days) beside the days", "day cells are formulas on the daily rate (=$D9+150), cached",
+                         "Days) beside the days", "day cells are formulas on the daily rate (=$D9+125), cached",
                          "Salary per week (wages) and Total with per diem, bonus, reimbursement, deductions",
                          "Paycheck Total over both weeks (not wages)", "Home State column and a work-state row",
                          "internal cost code that looks like an id", "day dollars, no hours (HOURS_ASSUMED)"])
     cast = [
-        Dancer("Lucia Ferrand", 3150, "CA", "888-41-2201", "Dance Captain",
+        Dancer("Lucia Ferrand", 3150, "CA", "888-41-2201", "Lead Dancer",
                ["day", "show", "day", "show", "show", "day", None], ["day", "show", "day", "show", None, "show", "day"],
                reimbursement=D("64.25")),
         Dancer("Mateo Brisco", 2450, "GA", "888-41-2202", "Dancer",
