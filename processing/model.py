@@ -39,6 +39,7 @@ class Entry:
     wage_subtotal: Decimal | None = None  # a stated wage subtotal for the day, if any
     work_state: str | None = None  # two-letter code where the file says where the work was
     worked: bool = True  # a "1"/"X" marker or any value: the day was worked
+    day_fraction: Decimal | None = None  # a half day (0.5) or double day (2) marked as a share of the day rate
     sources: list[SourceRef] = field(default_factory=list)
 
 
@@ -162,6 +163,9 @@ class Extraction:
     period_end: dt.date | None = None
     issues: list[Issue] = field(default_factory=list)  # reading problems (#REF!, unparseable cells)
     markdown: dict[str, str] = field(default_factory=dict)  # sheet name -> normalized table
+    # Whether the file states its period (banner, sheet name), rather than it being the span of the entries'
+    # dates: a stated period of whole weeks tells where the workweeks start.
+    period_stated: bool = True
     method: str = "deterministic"
 
 

@@ -19,11 +19,11 @@ from processing.workbook import CellError
 
 # Cells that mean "no work / nothing to read" rather than a number (OFF, holiday, dash, N/A).
 NON_WORK_MARKERS = frozenset(
-    {"", "-", "--", "—", "–", "off", "hm", "h", "hol", "holiday", "n/a", "na", "none", "x-off",
+    {"", "-", "--", "—", "–", "off", "hm", "h", "hol", "holiday", "n/a", "na", "none", "x-off", "a", "absent",
      "day off", "dayoff", "pto", "sick", "vac", "vacation", "rest", "travel off", "nil", "."}
 )
 # Cells that mean "worked that day" without saying how long.
-WORKED_MARKERS = frozenset({"x", "✓", "✔", "y", "yes", "w", "worked", "p", "present"})
+WORKED_MARKERS = frozenset({"x", "✓", "✔", "☑", "y", "yes", "w", "worked", "p", "present", "late", "tardy"})
 
 _EXCEL_1900_BASE = dt.datetime(1899, 12, 30)
 _EXCEL_1904_BASE = dt.datetime(1904, 1, 1)

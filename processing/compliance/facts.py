@@ -218,7 +218,7 @@ def build_weeks(timecard: Timecard, entries: list[Entry], limits: Thresholds,
 
 
 def build_facts(extraction: Extraction, limits: Thresholds) -> list[EmployeeFacts]:
-    anchor = week_anchor(extraction.period_start, extraction.period_end)
+    anchor = week_anchor(extraction.period_start, extraction.period_end, stated=extraction.period_stated)
     employees = []
     for timecard in extraction.timecards:
         entries = sorted(timecard.entries, key=lambda e: e.date)

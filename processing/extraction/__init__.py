@@ -9,6 +9,7 @@ other sheets. Summary and register sheets never create entries.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from core.operational_settings import OperationalSettings
 from processing import families
@@ -91,6 +92,18 @@ def _uncertain_layouts(workbook: Workbook, layouts: list[Layout]) -> list[Issue]
     return issues
 
 
+_EXEMPT_TITLE = re.compile(r"(?<!non)(?<!non-)(?<!non )\bexempt\b", re.IGNORECASE)
+
+
+def _titled_exempt(layout: Layout) -> bool:
+    """A sheet whose banner calls its people exempt ("Tours Exempt Timecards"): they are classified
+    exempt, which the compliance engine must then have a person confirm (the duties test)."""
+    sheet = layout.sheet
+    top = min(sheet.n_rows, (layout.header_rows[0] if layout.header_rows else 10))
+    return any(isinstance(cell.value, str) and _EXEMPT_TITLE.search(cell.value)
+               for row in sheet.rows[:top] for cell in row)
+
+
 def _read_entries(layouts: list[Layout], rates: RateBook) -> list[SheetResult]:
     results = []
     for layout in layouts:
@@ -99,6 +112,12 @@ def _read_entries(layouts: list[Layout], rates: RateBook) -> list[SheetResult]:
             results.append(result)
             if not result.records:
                 layout.notes.append("no entries found on this sheet")
+            elif _titled_exempt(layout):
+                for record in result.records:
+                    info = result.info_for(record.employee)
+                    info.employee_id = info.employee_id or record.employee_id
+                    if info.exempt is None:
+                        info.exempt = True
     return results
 
 
@@ -147,13 +166,15 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
     checked = reconcile(timecards, loose_totals)
     for schema in schemas:
         schema.reconciliation = checked.get(schema.sheet)
-    period = _period(layouts, timecards)
+    with_entries = {r.source.sheet for result in entry_results for r in result.records if r.source}
+    period, period_stated = _period(layouts, timecards, with_entries)
     return Extraction(
         timecards=timecards,
         sheets=schemas,
         stated_totals=loose_totals,
         period_start=period[0] if period else None,
         period_end=period[1] if period else None,
+        period_stated=period_stated,
         issues=(_unreadable_cells(layouts, _resolved_cells(layouts)) + _uncertain_layouts(workbook, layouts)
                 + [issue for result in entry_results + side_results for issue in result.issues]
                 + _hidden_sheets_read(hidden_read)),
@@ -161,18 +182,20 @@ def extract(workbook: Workbook, settings: OperationalSettings, mappings: dict[st
     )
 
 
-def _period(layouts: list[Layout], timecards) -> tuple[dt.date, dt.date] | None:
-    """The pay period: from the visible sheets that hold entries (one sheet per week: all of them together);
-    a hidden helper sheet's dates never decide it. Without a stated period, the span of the entries' dates."""
+def _period(layouts: list[Layout], timecards,
+            with_entries: set[str]) -> tuple[tuple[dt.date, dt.date] | None, bool]:
+    """The pay period and whether the file states it: from the visible sheets that hold entries (one sheet
+    per week: all of them together); a hidden helper sheet's or an empty template sheet's dates never
+    decide it. Without a stated period, the span of the entries' dates."""
     visible = [layout for layout in layouts if not layout.sheet.hidden]
-    stated = [layout.period for layout in visible if layout.period and layout.family in families.ENTRY_FAMILIES]
+    stated = [layout.period for layout in visible if layout.period and layout.sheet.name in with_entries]
     if stated:
-        return min(p[0] for p in stated), max(p[1] for p in stated)
+        return (min(p[0] for p in stated), max(p[1] for p in stated)), True
     stated = [layout.period for layout in visible if layout.period]
     if stated:
-        return stated[0]
+        return stated[0], True
     dates = [e.date for card in timecards for e in card.entries]
-    return (min(dates), max(dates)) if dates else None
+    return ((min(dates), max(dates)) if dates else None), False
 
 
 __all__ = ["extract"]

@@ -91,6 +91,7 @@ def _entry(day: dt.date, records: list[Record]) -> Entry:
         day_rate=agreed("day_rate"), stated_hours_total=total("stated_hours_total"),
         wage_subtotal=total("wage_subtotal"), work_state=first("work_state"),
         worked=any(r.worked for r in records), sources=[r.source for r in records if r.source],
+        day_fraction=total("day_fraction"),
     )
 
 

@@ -41,8 +41,8 @@ def _entries_for(stated: StatedTotal, cards: list[Timecard]) -> list[Entry]:
 def recomputed(stated: StatedTotal, entries: list[Entry]) -> Decimal | None:
     """The figure the entries give for this total, on the total's own terms."""
     worked = [e for e in entries if e.worked]
-    if stated.measure == "days":
-        return Decimal(len(worked))
+    if stated.measure == "days":  # a half day counts half, as the file's own "Days" column counts it
+        return sum((e.day_fraction if e.day_fraction is not None else Decimal(1) for e in worked), Decimal(0))
     if stated.measure == "average":
         hours = [e.hours for e in worked if e.hours is not None]
         return sum(hours, Decimal(0)) / len(hours) if hours else None

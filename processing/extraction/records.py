@@ -32,6 +32,7 @@ class Record:
     wage_subtotal: Decimal | None = None
     work_state: str | None = None
     worked: bool = True
+    day_fraction: Decimal | None = None  # marked days: the share of the day rate the mark stands for
     source: SourceRef | None = None
 
 

@@ -28,6 +28,7 @@ from processing.values import (
     name_key,
     normalize_employee_id,
     normalize_name,
+    parse_bool,
     parse_state,
     to_decimal,
 )
@@ -235,6 +236,7 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
             continue
         result.records.extend(records)
         if records:
+            _person_terms(layout, row, name, emp_id, result)
             row_names[row] = name
             section.append(name)
             covered = _formula_totals(layout, row, name, emp_id, dates, mode, result)
@@ -326,6 +328,21 @@ def _section_banner(sheet: Sheet, row: int) -> bool | None:
     return None
 
 
+def _person_terms(layout: Layout, row: int, name: str, emp_id: str | None, result: SheetResult) -> None:
+    """What the row says of the person's pay terms: a Weekly Rate is the weekly salary (so a week cut by the
+    period's edge is not taken for the salary), an Exempt column the classification."""
+    weekly = _money_at(layout, row, "weekly_rate")
+    exempt_col = layout.first("exempt")
+    if weekly is None and exempt_col is None:
+        return
+    info = result.info_for(name)
+    info.employee_id = info.employee_id or emp_id
+    if weekly is not None and weekly > 0:
+        info.weekly_salary = info.weekly_salary or weekly
+    if exempt_col is not None and info.exempt is None:
+        info.exempt = parse_bool(layout.sheet.value(row, exempt_col))
+
+
 def _is_repeat(seen: dict[tuple, int], name: str, emp_id: str | None, records: list[Record], row: int,
                result: SheetResult, *, sheet_position: int) -> bool:
     """A row repeating another row of the same person day for day (the same hours listed once per sales
@@ -369,6 +386,7 @@ def day_record(sheet: Sheet, row: int, col: int, day: dt.date, name: str, emp_id
         # A day fraction (0.5 = half a day) is paid as that share of the day rate.
         fraction = number if number is not None and number in DAY_FRACTIONS else Decimal(1)
         record.pay = day_rate * fraction if day_rate is not None else None
+        record.day_fraction = fraction
         return record
     if mode == DOLLARS:
         amount = cell_number(cell)

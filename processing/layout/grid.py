@@ -148,7 +148,33 @@ def find_period(sheet: Sheet, last_row: int | None = None) -> tuple[dt.date, dt.
             period = parse_period(joined)
             if period:
                 return period
-    return parse_period(sheet.name) or sheet_name_period(sheet.name)
+    return labelled_period(sheet, stop) or parse_period(sheet.name) or sheet_name_period(sheet.name)
+
+
+_START_LABEL = re.compile(r"(period|week|pay).*\b(start|begin|beginning|from)\b|\b(start|begin)\w*\s+date", re.I)
+_END_LABEL = re.compile(r"(period|week|pay).*\b(end|ending|through|thru|to)\b|\bend\w*\s+date", re.I)
+
+
+def labelled_period(sheet: Sheet, stop: int) -> tuple[dt.date, dt.date] | None:
+    """"Pay Period Start Date:" and "Pay Period End Date:" labels, each with its date in a cell to the right."""
+    found: dict[str, dt.date] = {}
+    for row in range(stop):
+        for col in non_empty_columns(sheet, row):
+            value = sheet.value(row, col)
+            if not isinstance(value, str):
+                continue
+            kind = "start" if _START_LABEL.search(value) else "end" if _END_LABEL.search(value) else None
+            if kind is None or kind in found:
+                continue
+            for right in range(col + 1, min(col + 4, len(sheet.rows[row]))):
+                day = parse_date(sheet.value(row, right), allow_serial=False) \
+                    if not isinstance(sheet.value(row, right), str) else None
+                if day:
+                    found[kind] = day
+                    break
+    if "start" in found and "end" in found and 0 <= (found["end"] - found["start"]).days <= 62:
+        return found["start"], found["end"]
+    return None
 
 
 __all__ = [

@@ -141,7 +141,7 @@ def find_date_header_row(
                 dates[col] = found
         if len(dates) >= MIN_GRID_DATES and _plausible_run(list(dates.values())):
             return DateHeader(row=row, dates=dates)
-        days = _day_numbers(sheet, row, period)
+        days = _day_numbers(sheet, row, period) or _weekday_names(sheet, row, period)
         if days:
             return DateHeader(row=row, dates=days)
     return None
@@ -162,6 +162,31 @@ def _month_label(sheet: Sheet, row: int, columns: list[int]) -> tuple[int, int |
                 if month:
                     return month, int(match.group(2)) if match.group(2) else None
     return None
+
+
+_WEEKDAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2, "thu": 3,
+             "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5, "sun": 6,
+             "sunday": 6}
+
+
+def _weekday_names(sheet: Sheet, row: int, period: tuple[dt.date, dt.date] | None) -> dict[int, dt.date] | None:
+    """Day columns headed Mon..Sun only, on a sheet whose name or banner states its week: each weekday
+    takes the date it has inside that week. Without a stated week the names date nothing."""
+    if period is None or (period[1] - period[0]).days > 6:
+        return None
+    found: dict[int, int] = {}
+    for col in range(len(sheet.rows[row]) if row < sheet.n_rows else 0):
+        value = sheet.value(row, col)
+        day = _WEEKDAYS.get(clean_text(value).lower().rstrip(".")) if isinstance(value, str) else None
+        if day is not None:
+            found[col] = day
+    if len(found) < MIN_GRID_DATES or len(set(found.values())) != len(found):
+        return None
+    week = {(period[0] + dt.timedelta(days=i)).weekday(): period[0] + dt.timedelta(days=i)
+            for i in range((period[1] - period[0]).days + 1)}
+    if not all(day in week for day in found.values()):
+        return None
+    return {col: week[day] for col, day in found.items()}
 
 
 def _day_numbers(sheet: Sheet, row: int, period: tuple[dt.date, dt.date] | None) -> dict[int, dt.date] | None:

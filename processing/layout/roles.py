@@ -73,7 +73,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "punch_direction": ("direction", "in out", "inout", "punch type", "event type", "clock type", "in or out",
                         "punch direction", "event"),
     # A count of worked days the file states per person ("# of Days", "Days Worked"): checked, never read as pay.
-    "days_worked": ("days worked", "# of days", "# days", "of days", "number of days", "no of days", "total days", "days", "worked days",
+    "days_worked": ("days worked", "days present", "present days", "# of days", "# days", "of days", "number of days", "no of days", "total days", "days", "worked days",
                     "days work", "num days"),
 }
 
@@ -144,7 +144,8 @@ def match_role(header: object) -> RoleMatch:
 
 # A header that speaks of a name ("NAME OR COMPANY NAME", "Crew Member Name") names the person, unless the
 # name is of something else. A weak cue: the column's content still has to look like people.
-_NOT_A_PERSON = {"company", "project", "account", "file", "sheet", "client", "venue", "city", "job", "show",
+_NOT_A_PERSON = {"company", "corp", "corporation", "business", "entity", "vendor", "loan", "project", "account",
+                 "file", "sheet", "client", "venue", "city", "job", "show",
                  "event", "tour", "first", "last", "middle", "user", "login", "display"}
 
 

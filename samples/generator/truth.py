@@ -16,6 +16,7 @@ MIN_WAGE = Decimal("7.25")
 OVERTIME_HOURS = Decimal("40")
 EXCESSIVE_HOURS = Decimal("60")
 HIGH_DAILY_RATE = Decimal("2000")  # a day's pay above this goes to review (review_triggers.high_daily_rates)
+EXEMPT_FLOOR = Decimal("684")  # the federal weekly salary floor (setting salary_exempt_threshold_weekly)
 MAX_WORKED_DAYS = 6  # more worked days in a workweek go to review (setting max_worked_days_weekly)
 ASSUMED_HOURS = Decimal("8")
 
@@ -40,6 +41,7 @@ class Person:
     employee: str
     employee_id: str | None = None
     days: list[Day] = field(default_factory=list)
+    exempt: bool = False  # classified exempt: the salary floor instead of the minimum wage, a duties test to confirm
 
     def add(self, date: dt.date, hours: object | None, pay: object | None) -> None:
         """Add work on a date; several shifts on one date are summed into one entry."""
@@ -71,7 +73,7 @@ class Truth:
     unreadable_cells: list[tuple[str, str]] = field(default_factory=list)  # (sheet, cell ref)
     # Exact copies of a row the reader must count once and report (employee, date of the row).
     duplicate_rows: list[tuple[str, dt.date]] = field(default_factory=list)
-    week_start: dt.date | None = None  # the file's own week when it covers exactly one week
+    week_start: dt.date | None = None  # the first day of the period the file states (one or whole weeks)
     traps: list[str] = field(default_factory=list)
     family: str = ""
     structure: str = ""  # for look-alikes of real workbooks: the layout copied, in prose (TIMECARD_SAMPLES.md)
@@ -121,10 +123,10 @@ def money_text(value: Decimal) -> str:
 
 
 def _week_start(truth: Truth, day: dt.date) -> dt.date:
-    """The file's own week when it covers one week (the engine's rule: a one-week period is the workweek,
-    a longer one is cut on the workweek_start_day setting, Monday), else Monday weeks."""
-    if truth.week_start is not None and truth.week_start <= day < truth.week_start + dt.timedelta(days=7):
-        return truth.week_start
+    """The file's own workweeks (7-day blocks from the start of the period it states), else Monday weeks:
+    the engine's rule (processing/compliance/workweeks.py)."""
+    if truth.week_start is not None:
+        return truth.week_start + dt.timedelta(days=7 * ((day - truth.week_start).days // 7))
     return day - dt.timedelta(days=day.weekday())  # Monday
 
 
@@ -164,7 +166,13 @@ def expected_issues(truth: Truth) -> list[dict]:
         for start, days in sorted(weeks.items()):
             week = f"in the workweek starting {start.isoformat()}"
             paid = [d for d in days if d.pay is not None]
-            assumed = [d for d in paid if d.hours is None]
+            if person.exempt:
+                wages = sum((d.pay for d in paid), Decimal(0))
+                if paid and wages < EXEMPT_FLOOR:
+                    issue("EXEMPT_SALARY_BELOW_FLOOR", "error", person.employee, None,
+                          f"weekly salary {money_text(wages)} {week} is below the exempt-salary floor "
+                          f"{money_text(EXEMPT_FLOOR)} (US)")
+            assumed = [d for d in paid if d.hours is None] if not person.exempt else []
             if assumed:
                 plural = "s" if len(assumed) != 1 else ""
                 issue("HOURS_ASSUMED", "info", person.employee, None,
@@ -172,7 +180,7 @@ def expected_issues(truth: Truth) -> list[dict]:
                       f"{hours_text(ASSUMED_HOURS)} hours per day assumed for the minimum wage")
             paid_hours = sum((d.hours if d.hours is not None else ASSUMED_HOURS for d in paid), Decimal(0))
             wages = sum((d.pay for d in paid), Decimal(0))
-            if paid_hours > 0 and wages < MIN_WAGE * paid_hours:
+            if paid_hours > 0 and wages < MIN_WAGE * paid_hours and not person.exempt:
                 suffix = f" ({hours_text(ASSUMED_HOURS)} hours per worked day assumed)" if assumed else ""
                 issue("MIN_WAGE", "error", person.employee, None,
                       f"wages {money_text(wages)} for {hours_text(paid_hours)} hours "
@@ -188,6 +196,10 @@ def expected_issues(truth: Truth) -> list[dict]:
             if hours > EXCESSIVE_HOURS:
                 issue("EXCESSIVE_HOURS", "warning", person.employee, None,
                       f"{hours_text(hours)} hours {week} (recommended maximum {hours_text(EXCESSIVE_HOURS)})")
+    for person in truth.people:
+        if person.exempt:
+            issue("EXEMPT_DUTIES_TEST", "warning", person.employee, None,
+                  "classified exempt: the duties test cannot be read from a timecard, a person must confirm it")
     for employee, day in truth.duplicate_rows:
         issue("DUPLICATE_ENTRY", "warning", employee, day, "a row repeated cell for cell, counted once")
     for employee, measure, stated, true, count, sheet in truth.stated_totals:

@@ -69,14 +69,17 @@ def test_seven_worked_days_send_a_clean_reading_to_review():
     assert review_triggers(declared) == ["EXEMPT_DUTIES_TEST"]
 
 
-def test_decision_follows_review_triggers_but_issues_keep_contract_codes(tmp_path):
+def test_decision_follows_review_triggers_and_the_trigger_is_an_expected_issue(tmp_path):
     truth = Truth("seven.csv")
     _week_of_pay(truth, "Ann Lee", 7)
     path = tmp_path / "seven.csv"
     path.write_text("x\n", encoding="utf-8")
     result = contract(truth, path)
     assert result["decision"] == "review"
-    assert {i["code"] for i in result["issues"]} == {"HOURS_ASSUMED"}
+    assert {i["code"] for i in result["issues"]} == {"HOURS_ASSUMED", "MORE_THAN_6_DAYS"}
+    six = Truth("six.csv")
+    _week_of_pay(six, "Ann Lee", 6)
+    assert contract(six, path)["decision"] == "approved"
 
 
 def test_formula_cells_keep_numeric_text_and_error_results(tmp_path):

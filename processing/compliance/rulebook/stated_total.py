@@ -37,9 +37,9 @@ def _matches(check: TotalCheck) -> bool:
 def _message(check: TotalCheck) -> str:
     stated = amount_text(check, check.stated.value)
     if check.measure == "days":
-        count = len(check.values)
-        return (f"{where(check)}stated worked days {stated} differs from the {count} worked day"
-                f"{'s' if count != 1 else ''} in its entries "
+        count = check.total
+        return (f"{where(check)}stated worked days {stated} differs from the {amount_text(check, count)} worked "
+                f"day{'s' if count != 1 else ''} in its entries "
                 f"(difference {amount_text(check, abs(count - check.stated.value))})")
     entries = f"the sum of its {len(check.values)} entries {amount_text(check, check.total)}"
     if check.nonwage_unknown:

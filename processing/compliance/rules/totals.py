@@ -109,8 +109,10 @@ def _on_sheet(entry: Entry, sheet: str | None) -> bool:
 
 
 def _value(entry: Entry, timecard: Timecard, measure: str) -> Decimal | None:
-    if measure == "days":
-        return Decimal(1) if entry.worked else None
+    if measure == "days":  # a marked half day counts half, as the file's "Days Present" counts it
+        if not entry.worked:
+            return None
+        return entry.day_fraction if entry.day_fraction is not None else Decimal(1)
     if measure == "average":
         return entry.hours if entry.worked else None
     if measure.endswith("hours"):

@@ -120,6 +120,7 @@ def _timesheet(book: Book, ws, truth: Truth, form: Form) -> None:
     for offset, member in enumerate(form.staff):
         row = first + offset
         person = truth.person(member.name)
+        person.exempt = True  # the sheet's title calls its people exempt
         for col, value in ((1, member.raw), (2, member.ssn), (4, member.ein), (5, member.state),
                            (6, member.occupation), (9, member.daily)):
             if value is not None:
@@ -212,6 +213,7 @@ def tour_exempt_template(out: Path) -> Truth:
     path = out / "31_tour_exempt_template.xlsx"
     start, end = dt.date(2026, 4, 19), dt.date(2026, 5, 2)
     truth = Truth(path.name, family="wide_grid (payroll-service template)", declared_review=["EXEMPT_DUTIES_TEST"],
+                  week_start=start,  # a stated two-week period from a Sunday: Sunday workweeks
                   structure="The template of 26_exempt_template.xlsx. "
                   + " ".join((tour_exempt_template.__doc__ or "").split()),
                   traps=["bi-weekly period in one row of 16 date formulas", "a work day abroad with a non-US postal "

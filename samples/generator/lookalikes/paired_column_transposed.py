@@ -44,6 +44,7 @@ class Roadie:
 def paired_column_transposed(out: Path) -> Truth:
     path = out / "25_paired_column_transposed.xlsx"
     truth = Truth(path.name, family="transposed (two columns per person)", structure=" ".join(__doc__.split()),
+                  week_start=DAYS[0],  # the stated two-week period's first day starts its workweeks
                   traps=["dates down the rows, two merged columns per person", "period text whose first date has "
                          "no year (PE: 04/02-04/15/26)", "home state as 'HM -CA'", "rates typed as text ('2240.00')",
                          "a person with no rate, paid per show", "HM days are paid home days", "per diem row "
