@@ -1,4 +1,6 @@
-"""What formal proof costs: p50/p95 time per file of evaluate() (rules + z3) vs the plain rules.
+"""What formal proof costs: p50/p95 time per file of evaluate() (rules + z3) vs the plain rules,
+and vs the proof path before issue 12 (``BASELINE``: z3's global context, default solver
+parameters), both measured in the same run, runs interleaved so machine load hits both alike.
 
 Random timecards (2 workweeks each, hourly and day-rate employees, some in CA) for 1, 10
 and 100 employees. Run from the repo root: ``.venv/bin/python bench/verify.py``.
@@ -20,6 +22,7 @@ from decimal import Decimal  # noqa: E402
 
 from core.operational_settings import OperationalSettings  # noqa: E402
 from processing.compliance import compute_issues, evaluate  # noqa: E402
+from processing.compliance.verification.solver import BASELINE  # noqa: E402
 from processing.model import Entry, Extraction, StatedTotal, Timecard  # noqa: E402
 
 START = dt.date(2026, 3, 2)  # a Monday
@@ -51,15 +54,22 @@ def random_extraction(rng: random.Random, employees: int) -> Extraction:
                       period_start=START, period_end=START + dt.timedelta(days=13))
 
 
-def timed(run: Callable[[], object], times: int) -> tuple[list[float], list[float]]:
-    """Wall-clock and CPU milliseconds per run (CPU time is what a busy machine does not inflate)."""
-    wall, cpu = [], []
+def timed(run: Callable[[], object]) -> tuple[float, float]:
+    """Wall-clock and CPU milliseconds of one run (CPU time is what a busy machine does not inflate)."""
+    began, began_cpu = time.perf_counter(), time.process_time()
+    run()
+    return (time.perf_counter() - began) * 1000, (time.process_time() - began_cpu) * 1000
+
+
+def interleaved(runs: dict[str, Callable[[], object]], times: int) -> dict[str, tuple[list[float], list[float]]]:
+    """Each variant once per round, in turn: a load spike on the shared machine hits every variant."""
+    out: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in runs}
     for _ in range(times):
-        began, began_cpu = time.perf_counter(), time.process_time()
-        run()
-        wall.append((time.perf_counter() - began) * 1000)
-        cpu.append((time.process_time() - began_cpu) * 1000)
-    return wall, cpu
+        for name, run in runs.items():
+            wall, cpu = timed(run)
+            out[name][0].append(wall)
+            out[name][1].append(cpu)
+    return out
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -70,19 +80,26 @@ def percentile(samples: list[float], q: float) -> float:
 def main() -> None:
     settings = OperationalSettings()
     rng = random.Random(20260302)
-    print("per file, milliseconds; plain = the rule computation alone, proved = evaluate() (rules + z3)")
-    print(f"{'employees':>9} {'runs':>4} {'plain p50':>9} {'plain p95':>9} {'proved p50':>10} {'proved p95':>10} "
-          f"{'ratio':>6} {'cpu p50':>8} {'cpu p95':>8} {'findings':>8}")
+    print("per file, milliseconds; plain = the rule computation alone, proved = evaluate() (rules + z3),")
+    print("baseline = evaluate() on the proof path before issue 12; CPU = this process's CPU time")
+    print(f"{'employees':>9} {'runs':>4} {'plain p50':>9} {'proved p50':>10} {'proved p95':>10} {'/plain':>6} "
+          f"{'cpu p50':>8} {'base cpu p50':>12} {'cpu/base':>8} {'findings':>8}")
     for employees, runs in SIZES:
         extraction = random_extraction(rng, employees)
         evaluate(extraction, settings)  # warm up (imports, table cache)
-        plain, _ = timed(lambda file=extraction: compute_issues(file, settings), runs)
-        proved, proved_cpu = timed(lambda file=extraction: evaluate(file, settings), runs)
+        evaluate(extraction, settings, proofs=BASELINE)
+        results = interleaved({
+            "plain": lambda file=extraction: compute_issues(file, settings),
+            "proved": lambda file=extraction: evaluate(file, settings),
+            "baseline": lambda file=extraction: evaluate(file, settings, proofs=BASELINE),
+        }, runs)
+        plain, _ = results["plain"]
+        proved, proved_cpu = results["proved"]
+        _, base_cpu = results["baseline"]
         findings = len(evaluate(extraction, settings).findings)
-        p50, z50 = statistics.median(plain), statistics.median(proved)
-        print(f"{employees:>9} {runs:>4} {p50:>9.2f} {percentile(plain, .95):>9.2f} {z50:>10.1f} "
-              f"{percentile(proved, .95):>10.1f} {z50 / p50:>5.0f}x {statistics.median(proved_cpu):>8.1f} "
-              f"{percentile(proved_cpu, .95):>8.1f} {findings:>8}")
+        p50, z50, c50, b50 = (statistics.median(x) for x in (plain, proved, proved_cpu, base_cpu))
+        print(f"{employees:>9} {runs:>4} {p50:>9.2f} {z50:>10.1f} {percentile(proved, .95):>10.1f} {z50 / p50:>5.0f}x "
+              f"{c50:>8.1f} {b50:>12.1f} {c50 / b50:>7.2f}x {findings:>8}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from processing.compliance.plain import rule_issues
 from processing.compliance.thresholds import Thresholds
 from processing.compliance.verification.findings import untranslated_finding
 from processing.compliance.verification.run import SolverFactory, verify_extraction
+from processing.compliance.verification.solver import ProofOptions
 from processing.model import Extraction, Issue
 
 REVIEW = "review"
@@ -66,13 +67,17 @@ _Z3_LOCK = threading.Lock()
 
 
 def evaluate(extraction: Extraction, settings: OperationalSettings, *,
-             solver_factory: SolverFactory | None = None) -> ComplianceReport:
-    """Every rule on every employee-workweek: issues from the rules, findings from z3."""
+             solver_factory: SolverFactory | None = None, proofs: ProofOptions = ProofOptions()) -> ComplianceReport:
+    """Every rule on every employee-workweek: issues from the rules, findings from z3.
+
+    ``proofs``: how the proofs run; ``verification.solver.BASELINE`` is the path before issue 12
+    (only the comparison test and bench use it).
+    """
     limits = Thresholds.from_settings(settings)
     employees = build_facts(extraction, limits)
     issues = rule_issues(extraction, employees, limits)
     with _Z3_LOCK:
-        findings = verify_extraction(extraction, employees, limits, solver_factory)
+        findings = verify_extraction(extraction, employees, limits, solver_factory, options=proofs)
     findings += reading_problem_findings(extraction.issues)
     issues += agreement_issues(issues, findings)
     # Reading problems from extraction are passed through and count toward the decision too.

@@ -35,9 +35,10 @@ class ClaimChecks:
     def __init__(self, solver: z3.Solver, claims: list[Claim], names: dict[int, str],
                  assumed: dict[str, z3.BoolRef], sorts: dict[str, str]):
         self.solver, self.claims, self.names, self.assumed, self.sorts = solver, claims, names, assumed, sorts
+        self.ctx = solver.ctx
         self.claim_vars = []
         for index, claim in enumerate(claims):
-            var = z3.Bool(f"claim!{index}")
+            var = z3.Bool(f"claim!{index}", self.ctx)
             self.claim_vars.append(var)
             self.names[var.get_id()] = CLAIM_PREFIX + claim.finding_id
         self._consts: dict[str, z3.ExprRef] = {}
@@ -83,7 +84,7 @@ class ClaimChecks:
             key = (id(model), name)
             if key not in self._seen:
                 if name not in self._consts:
-                    self._consts[name] = z3.Const(name, _SORTS[self.sorts.get(name, "Real")]())
+                    self._consts[name] = z3.Const(name, _SORTS[self.sorts.get(name, "Real")](self.ctx))
                 self._seen[key] = model_values(model, {name: self._consts[name]})[name]
             shown[display] = self._seen[key]
         return shown
@@ -109,7 +110,7 @@ class ClaimChecks:
         results: dict[int, Outcome] = {}
         pending = list(holding)
         while pending:
-            some_false = z3.Bool(CLAIM_PREFIX + "some-claim-false")
+            some_false = z3.Bool(CLAIM_PREFIX + "some-claim-false", self.ctx)
             self.names[some_false.get_id()] = CLAIM_PREFIX + "some-claim-false"
             self.solver.push()
             try:
@@ -144,7 +145,7 @@ class ClaimChecks:
         self.solver.push()
         try:
             for item in claim.assumptions:
-                marker = z3.Bool(item.label)
+                marker = z3.Bool(item.label, self.ctx)
                 self.names[marker.get_id()] = item.label
                 self.solver.assert_and_track(self.assumed[item.label], marker)
             answer = self.solver.check()

@@ -20,7 +20,7 @@ from processing.compliance.rules.issues import finding_id
 from processing.compliance.rules.totals import TotalCheck, total_checks
 from processing.compliance.thresholds import Thresholds
 from processing.compliance.verification.findings import finding_from_outcome, untranslated_finding
-from processing.compliance.verification.solver import Claim, Namespace, Scope
+from processing.compliance.verification.solver import Claim, Namespace, ProofOptions, Scope
 from processing.compliance.verification.week_model import WeekModel
 from processing.model import Extraction
 
@@ -72,11 +72,11 @@ def total_claim(check: TotalCheck, scope: Namespace, findings: list[dict[str, An
     return translated
 
 
-def separate_findings(employee: EmployeeFacts, limits: Thresholds,
-                      factory: SolverFactory | None) -> list[dict[str, Any]]:
+def separate_findings(employee: EmployeeFacts, limits: Thresholds, factory: SolverFactory | None,
+                      ctx: z3.Context | None, options: ProofOptions) -> list[dict[str, Any]]:
     findings = []
     for rule in SEPARATE_RULES:
-        for proof in rule.translate(employee, limits, lambda: Scope(limits.timeout_ms, factory)):
+        for proof in rule.translate(employee, limits, lambda: Scope(limits.timeout_ms, factory, ctx, options)):
             if isinstance(proof, dict):
                 findings.append(proof)
             else:
@@ -86,7 +86,8 @@ def separate_findings(employee: EmployeeFacts, limits: Thresholds,
 
 
 def verify_employee(employee: EmployeeFacts, totals: list[TotalCheck], extraction: Extraction, limits: Thresholds,
-                    factory: SolverFactory | None) -> list[dict[str, Any]]:
+                    factory: SolverFactory | None, ctx: z3.Context | None = None,
+                    options: ProofOptions = ProofOptions()) -> list[dict[str, Any]]:
     """One solver per few workweeks of the employee; its entry rules and totals join the first."""
     name = employee.employee
     findings: list[dict[str, Any]] = []
@@ -97,7 +98,7 @@ def verify_employee(employee: EmployeeFacts, totals: list[TotalCheck], extractio
                                              {"employee": name}))
     batches = [employee.weeks[i:i + WEEKS_PER_SOLVER] for i in range(0, len(employee.weeks), WEEKS_PER_SOLVER)]
     for position, weeks in enumerate(batches or [[]]):
-        scope = Scope(limits.timeout_ms, factory)
+        scope = Scope(limits.timeout_ms, factory, ctx, options)
         claims: list[Claim] = []
         for week in weeks:
             claims += week_claims(WeekModel(week, limits, Namespace(scope, week.key)), findings)
@@ -109,11 +110,21 @@ def verify_employee(employee: EmployeeFacts, totals: list[TotalCheck], extractio
                 if claim is not None:
                     claims.append(claim)
         findings += _run(scope, claims)
-    return findings + separate_findings(employee, limits, factory)
+    return findings + separate_findings(employee, limits, factory, ctx, options)
 
 
 def verify_extraction(extraction: Extraction, employees: list[EmployeeFacts], limits: Thresholds,
-                      factory: SolverFactory | None = None) -> list[dict[str, Any]]:
+                      factory: SolverFactory | None = None, *,
+                      options: ProofOptions = ProofOptions()) -> list[dict[str, Any]]:
+    """Findings for every rule. ``options.own_context``: the file's proofs run in a z3 context of their own.
+
+    In z3's one shared context, the terms earlier files left behind change the ids of this
+    file's terms and with them the models z3 picks (values the file leaves open) and even
+    which unsat core it returns: the same file gave different findings on a second run. A
+    fresh context per file makes the findings a function of the file alone.
+    ``solver.BASELINE`` is the path before that change, kept for the comparison test and bench.
+    """
+    ctx = z3.Context() if options.own_context and factory is None else None
     checks = total_checks(extraction, limits.total_tolerance)
     owned: dict[int, list[TotalCheck]] = {}
     for check in checks:
@@ -121,11 +132,11 @@ def verify_extraction(extraction: Extraction, employees: list[EmployeeFacts], li
             owned.setdefault(check.owner, []).append(check)
     findings = []
     for index, employee in enumerate(employees):
-        findings += verify_employee(employee, owned.get(index, []), extraction, limits, factory)
+        findings += verify_employee(employee, owned.get(index, []), extraction, limits, factory, ctx, options)
     for check in checks:
         if check.owner is not None:
             continue
-        scope = Scope(limits.timeout_ms, factory)
+        scope = Scope(limits.timeout_ms, factory, ctx, options)
         claim = total_claim(check, Namespace(scope, "total"), findings)
         if claim is not None:
             findings += _run(scope, [claim])
