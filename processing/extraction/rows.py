@@ -204,10 +204,13 @@ def _record(layout: Layout, row: int, name: str, emp_id: str | None, work_date: 
     record.double_time_hours = _number(layout, row, "double_time_hours")
     if record.minutes is None:
         record.hours = _number(layout, row, "hours")
-        if record.hours is None and any(h is not None for h in (
-                record.straight_hours, record.overtime_hours, record.double_time_hours)):
-            record.hours = sum((h or Decimal(0) for h in (
-                record.straight_hours, record.overtime_hours, record.double_time_hours)), Decimal(0))
+        parts = (record.straight_hours, record.overtime_hours, record.double_time_hours)
+        if any(h is not None for h in parts) and (record.hours is None or layout.first("straight_hours") is not None):
+            # ST + OT + DT are the hours; a Total Hours column beside all three is the row's own total,
+            # checked. (Hours beside an OT column alone is the total that OT is part of.)
+            if record.hours is not None:
+                record.stated_hours_total = record.hours
+            record.hours = sum((h or Decimal(0) for h in parts), Decimal(0))
     state_col = layout.first("work_state")
     if state_col is not None:
         record.work_state = parse_state(sheet.value(row, state_col))
