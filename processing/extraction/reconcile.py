@@ -16,17 +16,28 @@ from processing.model import Entry, StatedTotal, Timecard
 CENT = Decimal("0.01")
 
 
-def _entries_for(stated: StatedTotal, cards: list[Timecard]) -> list[Entry]:
-    if stated.scope == "employee":
-        chosen = [c for c in cards if c.employee == stated.employee
-                  and (stated.employee_id is None or c.employee_id in (None, stated.employee_id))]
-    elif stated.covers is not None:
-        covered = set(stated.covers)
-        chosen = [c for c in cards if c.employee in covered]
-    else:
-        chosen = cards
+class _Cards:
+    """Timecards indexed by name, so each stated total finds its people in constant time (a 10,000-row grid
+    states 10,000 row totals)."""
+
+    def __init__(self, cards: list[Timecard]):
+        self.all = cards
+        self.by_name: dict[str, list[Timecard]] = defaultdict(list)
+        for card in cards:
+            self.by_name[card.employee].append(card)
+
+    def for_total(self, stated: StatedTotal) -> list[Timecard]:
+        if stated.scope == "employee":
+            return [c for c in self.by_name.get(stated.employee or "", [])
+                    if stated.employee_id is None or c.employee_id in (None, stated.employee_id)]
+        if stated.covers is not None:
+            return [c for name in dict.fromkeys(stated.covers) for c in self.by_name.get(name, [])]
+        return self.all
+
+
+def _entries_for(stated: StatedTotal, cards: _Cards) -> list[Entry]:
     entries = []
-    for card in chosen:
+    for card in cards.for_total(stated):
         for entry in card.entries:
             if stated.sheet and entry.sources and all(s.sheet != stated.sheet for s in entry.sources):
                 continue
@@ -63,8 +74,8 @@ def tolerance(stated: StatedTotal, n_entries: int) -> Decimal:
     return CENT * max(1, n_entries) + Decimal("0.005")
 
 
-def is_reproduced(stated: StatedTotal, cards: list[Timecard]) -> bool:
-    entries = _entries_for(stated, cards)
+def is_reproduced(stated: StatedTotal, cards: list[Timecard] | _Cards) -> bool:
+    entries = _entries_for(stated, cards if isinstance(cards, _Cards) else _Cards(cards))
     figure = recomputed(stated, entries)
     return figure is not None and abs(figure - stated.value) <= tolerance(stated, len(entries))
 
@@ -76,10 +87,11 @@ def all_totals(cards: Iterable[Timecard], loose: Iterable[StatedTotal]) -> list[
 def reconcile(cards: list[Timecard], loose: list[StatedTotal]) -> dict[str, dict[str, int]]:
     """Per sheet name: {"stated": n, "reproduced": m}."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: {"stated": 0, "reproduced": 0})
+    indexed = _Cards(cards)
     for stated in all_totals(cards, loose):
         key = stated.sheet or ""
         counts[key]["stated"] += 1
-        counts[key]["reproduced"] += int(is_reproduced(stated, cards))
+        counts[key]["reproduced"] += int(is_reproduced(stated, indexed))
     # A row's own Total Hours column (ST + OT + DT) is a total the file states too.
     for card in cards:
         for entry in card.entries:

@@ -172,7 +172,7 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
     # What the day cells mean is judged on the rows that are people's (a row of zip codes between
     # people is not a day's dollars); in a block sheet every value row is someone's.
     person_rows = rows if sections else [r for r in rows if (n := _row_name(layout, r, name_col))
-                                         and match_role(n).role is None]
+                                         and match_role(n, fuzzy=False).role is None]
     money_cols = {c for c, m in layout.roles.items() if m.role in MONEY_ROLES and c < date_cols[0]}
     mode = cell_mode(sheet, person_rows or rows, date_cols, layout.first("hourly_rate") is not None, money_cols,
                      layout.first("day_rate") is not None)
@@ -214,11 +214,11 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
             continue
         name = _row_name(layout, row, name_col)
         emp_id = _row_id(layout, row)
-        if name and carry and match_role(name).role is None:
+        if name and carry and match_role(name, fuzzy=False).role is None:
             carried, carried_id = name, emp_id
         elif not name and carry and carried:
             name, emp_id = carried, carried_id
-        if not name or match_role(name).role is not None:
+        if not name or match_role(name, fuzzy=False).role is not None:
             continue
         position_col = layout.first("position")
         position = sheet.value(row, position_col) if position_col is not None else None

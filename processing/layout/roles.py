@@ -9,6 +9,7 @@ or copied anywhere.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -119,8 +120,16 @@ def is_sensitive_header(text: object) -> bool:
     return bool(_SENSITIVE_RE.search(normalized))
 
 
-def match_role(header: object) -> RoleMatch:
-    """The role a header text names, with how sure we are and how we know."""
+def match_role(header: object, *, fuzzy: bool = True) -> RoleMatch:
+    """The role a header text names, with how sure we are and how we know. ``fuzzy=False`` asks only
+    whether the text is a header word (is this row's "name" a label?): cheap enough for every data row."""
+    if isinstance(header, str) and len(header) <= 200:
+        return _match_text(header, fuzzy)
+    return _match_text(str(header) if header is not None else "", fuzzy)
+
+
+@lru_cache(maxsize=8192)
+def _match_text(header: str, fuzzy: bool) -> RoleMatch:
     normalized = normalize_header(header)
     if not normalized:
         return NO_MATCH
@@ -133,7 +142,7 @@ def match_role(header: object) -> RoleMatch:
     stripped = _strip_noise(normalized)
     if stripped and stripped in _ALIAS_TO_ROLE:
         return RoleMatch(_ALIAS_TO_ROLE[stripped], 0.9, "alias")
-    if len(normalized) < 4:
+    if len(normalized) < 4 or not fuzzy:
         return NO_MATCH  # two-letter fuzzy matches are noise
     best = process.extractOne(normalized, _ALL_ALIASES, scorer=fuzz.token_sort_ratio, score_cutoff=_FUZZY_CUTOFF)
     if best is None:
