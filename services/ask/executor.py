@@ -342,7 +342,7 @@ def _hires(plan: QueryPlan, settings: ExecutionSettings) -> Table:
 
 
 def _report(plan: QueryPlan, settings: ExecutionSettings) -> Table:
-    from processing.onboarding.reports import departments_above_mean, hires_by_quarter
+    from services.onboarding.reports import departments_above_mean, hires_by_quarter
 
     assert plan.period is not None
     year = plan.period.start.year

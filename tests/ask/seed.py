@@ -141,7 +141,7 @@ HIRES = [
 
 
 def seed_hires() -> None:
-    from processing.onboarding.records import plan_record
+    from services.onboarding.records import plan_record
     from processing.onboarding.registry import DEPARTMENT, HIRED_EMPLOYEE, JOB_TITLE
     from store.onboarding import create_records
 
