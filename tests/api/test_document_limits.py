@@ -1,0 +1,140 @@
+"""Document limits against a live server: a fragment bomb and a costly query are refused
+before anything runs, quickly, and /health keeps answering meanwhile."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import httpx
+import pytest
+
+from api.document_limits import MAX_COST, MAX_FRAGMENT_SPREADS, measure_document
+from api.schema import schema
+from tests.api.helpers import ServerThread
+
+
+def fragment_bomb(levels: int) -> str:
+    """Each fragment spreads the previous one twice: 2**levels expansions in < 1 KB."""
+    fragments = ["fragment F0 on Settings { overtimeThresholdHours }"]
+    fragments += [f"fragment F{k} on Settings {{ ...F{k - 1} ...F{k - 1} }}" for k in range(1, levels + 1)]
+    return f"query {{ settings {{ ...F{levels} }} }}\n" + "\n".join(fragments)
+
+
+def costly_jobs_query(aliases: int = 15, first: int = 100) -> str:
+    """The issue's viewer query: aliases × jobs(first: 100) with events, reviews and timecards."""
+    body = "nodes { id events { seq } reviews { decision } timecards { employee totalHours } }"
+    return "query {" + " ".join(f"a{i}: jobs(first: {first}) {{ {body} }}" for i in range(aliases)) + "}"
+
+
+@pytest.fixture
+def server(moto_store):
+    from api.app import create_app
+    from store.apikeys import create_api_key
+
+    viewer = create_api_key("viewer")[0]
+    with ServerThread(create_app()) as running:
+        post(running.url, viewer, "{ health { ok } }")  # the key is verified and cached once
+        yield running, viewer
+
+
+def post(url: str, key: str, query: str, variables: dict | None = None) -> tuple[float, httpx.Response]:
+    with httpx.Client(timeout=60) as http:
+        started = time.perf_counter()
+        response = http.post(url, json={"query": query, "variables": variables or {}}, headers={"x-api-key": key})
+        return time.perf_counter() - started, response
+
+
+def test_fragment_bomb_is_refused_fast_and_health_stays_responsive(server):
+    running, viewer = server
+    health_url = running.url.replace("/graphql", "/health")
+    health_times: list[float] = []
+    stop, polling = threading.Event(), threading.Event()
+
+    def poll_health():
+        with httpx.Client(timeout=30) as http:
+            http.get(health_url)
+            polling.set()
+            while not stop.is_set():
+                started = time.perf_counter()
+                assert http.get(health_url).status_code == 200
+                health_times.append(time.perf_counter() - started)
+
+    poller = threading.Thread(target=poll_health)
+    poller.start()
+    assert polling.wait(10)
+    try:
+        bomb = fragment_bomb(19)
+        assert len(bomb) < 1100
+        elapsed, response = post(running.url, viewer, bomb)
+        time.sleep(0.2)  # a few more health polls after the refusal
+    finally:
+        stop.set()
+        poller.join(30)
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "TOO_MANY_FRAGMENT_SPREADS", error
+    assert str(MAX_FRAGMENT_SPREADS) in error["message"]
+    assert "data" not in response.json() or response.json()["data"] is None
+    assert elapsed < 0.1, f"refusal took {elapsed * 1000:.0f} ms"
+    assert health_times and max(health_times) < 0.1, f"slowest /health {max(health_times) * 1000:.0f} ms"
+
+
+def test_costly_query_is_refused_before_it_runs(server, monkeypatch):
+    running, viewer = server
+    import store.jobs
+
+    listed = []
+    real_list_jobs = store.jobs.list_jobs
+    monkeypatch.setattr(store.jobs, "list_jobs", lambda *a, **k: listed.append(1) or real_list_jobs(*a, **k))
+    elapsed, response = post(running.url, viewer, costly_jobs_query())
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "QUERY_TOO_COSTLY", error
+    assert f"at most {MAX_COST}" in error["message"] and "first" in error["message"]
+    assert listed == [], "nothing of a refused query reads the store"
+    assert elapsed < 0.1
+
+
+def test_cost_follows_page_size_given_as_a_variable(server):
+    running, viewer = server
+    query = "query($n: Int) { jobs(first: $n) { nodes { id events { seq } } } }"
+    _, small = post(running.url, viewer, query, {"n": 5})
+    assert small.json() == {"data": {"jobs": {"nodes": []}}}
+    _, large = post(running.url, viewer, query, {"n": 1000})
+    assert large.json()["errors"][0]["extensions"]["code"] == "QUERY_TOO_COSTLY"
+
+
+def test_a_shared_fragment_is_measured_once_not_per_path():
+    from graphql import parse
+
+    measured = measure_document(schema._schema, parse(fragment_bomb(40)), None)
+    assert measured.spreads == 2 ** 41 - 1  # counted, not walked: this returns at once
+    started = time.perf_counter()
+    measure_document(schema._schema, parse(fragment_bomb(60)), None)
+    assert time.perf_counter() - started < 0.05
+
+
+def test_everyday_queries_stay_well_under_the_limits():
+    """The playground's examples and the sample clients' queries must keep working."""
+    from graphql import parse
+
+    everyday = [
+        "query { jobs(first: 10) { nodes { id status priority progress stage file { name } } "
+        "pageInfo { endCursor hasNextPage } } }",
+        "query { reviewQueue(first: 50) { nodes { id file { name } issues { code severity message } } } }",
+        "query($id: ID!) { job(id: $id) { id status events { seq type } reviews { decision } "
+        "timecards { employee totalHours } issues { code } } }",
+    ]
+    for query in everyday:
+        measured = measure_document(schema._schema, parse(query), {"id": "x"})
+        assert measured.cost < MAX_COST / 2, (query, measured)
+
+
+def test_depth_and_aliases_keep_their_codes(server):
+    running, viewer = server
+    _, aliased = post(running.url, viewer, "query {" + " ".join(f"h{i}: health {{ ok }}" for i in range(16)) + "}")
+    assert aliased.json()["errors"][0]["extensions"]["code"] == "TOO_MANY_ALIASES"
+    _, fifteen = post(running.url, viewer, "query {" + " ".join(f"h{i}: health {{ ok }}" for i in range(15)) + "}")
+    assert "errors" not in fifteen.json()
+    nested = "query { settings " + "{ a " * 11 + "{ b }" + " }" * 11 + " }"
+    _, deep = post(running.url, viewer, nested)
+    assert deep.json()["errors"][0]["extensions"]["code"] == "QUERY_TOO_DEEP"
