@@ -48,6 +48,9 @@ async def authentication_required_handler(_request, exc: AuthenticationRequired)
 
 async def get_context(connection: HTTPConnection) -> Context:
     hubs = connection.app.state.hubs
+    verified = connection.scope.get("state", {}).get("identity")
+    if verified is not None:  # api.limits checked the headers before reading the body
+        return Context(verified, hubs)
     try:
         identity = await authenticate_async(connection.headers)
     except Unauthenticated as exc:
