@@ -8,6 +8,7 @@ from strawberry.extensions import MaxTokensLimiter
 
 from api.document_limits import MAX_ALIASES, MAX_DEPTH, DocumentLimits
 from api.errors import CodedMaskErrors
+from api.socket_auth import SocketIdentityCheck
 from resolvers.health import HealthQueries
 from resolvers.jobs import JobMutations, JobQueries
 from resolvers.mappings import MappingMutations
@@ -52,6 +53,7 @@ def build_schema() -> strawberry.Schema:
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             # Depth, aliases, fragment expansions and cost, measured once per fragment (linear).
             DocumentLimits,
+            SocketIdentityCheck,  # a socket's credentials, verified again for each operation
             CodedMaskErrors,
         ],
     )
