@@ -158,6 +158,15 @@ def authenticate(values: Mapping[str, Any]) -> Identity | None:
 
 
 async def authenticate_async(values: Mapping[str, Any]) -> Identity | None:
+    """A key verified in the last few seconds is answered on the loop (no thread hop); anything
+    else is verified in the thread pool (a store read, a JWKS fetch)."""
+    api_key, _ = credentials_from(values)
+    if api_key:
+        cached, identity = key_cache.get(hashlib.sha256(api_key.encode()).hexdigest())
+        if cached:
+            if identity is None:
+                raise Unauthenticated("the API key is not valid")
+            return identity
     return await run_in_threadpool(authenticate, values)
 
 
