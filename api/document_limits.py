@@ -34,8 +34,10 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
+    NamedTypeNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    StringValueNode,
     VariableNode,
     get_named_type,
     get_nullable_type,
@@ -49,6 +51,9 @@ MAX_DEPTH = 10
 MAX_ALIASES = 15
 MAX_FRAGMENT_SPREADS = 100  # expansions: a fragment spread inside a spread fragment counts each time
 MAX_COST = 5000
+# Ids are short (a job id is 26 characters); DynamoDB refuses keys over 2048 bytes, and a
+# 950 KB id reached it and came back as INTERNAL_ERROR.
+MAX_ID_LENGTH = 128
 DEFAULT_LIST_SIZE = 10
 PAGE_SIZE_ARGUMENTS = ("first",)
 
@@ -88,8 +93,12 @@ class DocumentMeter:
         self.variables = variables or {}
         self._measured: dict[str, Measure] = {}
         self._in_progress: set[str] = set()
+        self.long_ids: list[str] = []  # names of ID arguments or variables over MAX_ID_LENGTH
 
     def operation(self, operation: OperationDefinitionNode) -> Measure:
+        for definition in operation.variable_definitions or ():
+            if _named_type_name(definition.type) == "ID" and _too_long(self.variables.get(definition.variable.name.value)):
+                self.long_ids.append(f"${definition.variable.name.value}")
         root = self.schema.get_root_type(operation.operation)
         return self.selections(operation.selection_set, root)
 
@@ -126,6 +135,8 @@ class DocumentMeter:
             return Measure(aliases=1 if node.alias else 0)
         definition = getattr(parent, "fields", {}).get(name) if parent is not None else None
         weight = 1 if parent is not None and f"{parent.name}.{name}" in STORE_FIELDS else 0
+        if definition is not None:
+            self._check_id_literals(node, definition)
         aliases = 1 if node.alias else 0
         if node.selection_set is None:
             return Measure(0, aliases, 0, weight)
@@ -133,6 +144,13 @@ class DocumentMeter:
         child = self.selections(node.selection_set, child_type if is_composite_type(child_type) else None)
         size = self.list_size(node, definition, parent)
         return Measure(child.depth + 1, aliases + child.aliases, child.spreads, weight + size * (1 + child.cost))
+
+    def _check_id_literals(self, node: FieldNode, definition: Any) -> None:
+        for argument in node.arguments or ():
+            declared = definition.args.get(argument.name.value)
+            if declared is not None and getattr(get_named_type(declared.type), "name", None) == "ID" \
+                    and isinstance(argument.value, StringValueNode) and _too_long(argument.value.value):
+                self.long_ids.append(argument.name.value)
 
     def list_size(self, node: FieldNode, definition: Any, parent: GraphQLNamedType | None) -> int:
         if parent is not None and parent.name.endswith("Connection"):
@@ -159,10 +177,32 @@ class DocumentMeter:
         return fallback
 
 
+def _named_type_name(type_node: Any) -> str | None:
+    while not isinstance(type_node, NamedTypeNode):
+        type_node = getattr(type_node, "type", None)
+        if type_node is None:
+            return None
+    return type_node.name.value
+
+
+def _too_long(value: Any) -> bool:
+    if isinstance(value, str):
+        return len(value) > MAX_ID_LENGTH
+    if isinstance(value, list):
+        return any(_too_long(item) for item in value)
+    return False
+
+
 def measure_document(schema: GraphQLSchema, document: Any, variables: Mapping[str, Any] | None) -> Measure:
     """The largest measure among the document's operations (each field of Measure apart)."""
-    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-    meter = DocumentMeter(schema, fragments, variables)
+    return _measure(DocumentMeter(schema, _fragments(document), variables), document)
+
+
+def _fragments(document: Any) -> dict[str, FragmentDefinitionNode]:
+    return {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+
+
+def _measure(meter: DocumentMeter, document: Any) -> Measure:
     worst = Measure()
     for definition in document.definitions:
         if isinstance(definition, OperationDefinitionNode):
@@ -197,7 +237,12 @@ class DocumentLimits(SchemaExtension):
         context = self.execution_context
         if context.graphql_document is not None and context.pre_execution_errors is None:
             variables = context.variables if isinstance(context.variables, dict) else None
-            refused = refusal(measure_document(context.schema._schema, context.graphql_document, variables))
+            document = context.graphql_document
+            meter = DocumentMeter(context.schema._schema, _fragments(document), variables)
+            refused = refusal(_measure(meter, document))
+            if refused is None and meter.long_ids:
+                refused = DocumentTooLarge(f"{', '.join(sorted(set(meter.long_ids)))}: an id is at most "
+                                           f"{MAX_ID_LENGTH} characters", code="ID_TOO_LONG")
             if refused is not None:
                 context.pre_execution_errors = [GraphQLError(refused.message, original_error=refused)]
         yield

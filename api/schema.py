@@ -8,6 +8,7 @@ from strawberry.extensions import MaxTokensLimiter
 
 from api.document_limits import MAX_ALIASES, MAX_DEPTH, DocumentLimits
 from api.errors import CodedMaskErrors
+from api.operation_errors import CodeOperationRefusals
 from api.socket_auth import SocketIdentityCheck
 from resolvers.health import HealthQueries
 from resolvers.jobs import JobMutations, JobQueries
@@ -54,6 +55,7 @@ def build_schema() -> strawberry.Schema:
             # Depth, aliases, fragment expansions and cost, measured once per fragment (linear).
             DocumentLimits,
             SocketIdentityCheck,  # a socket's credentials, verified again for each operation
+            CodeOperationRefusals,  # before CodedMaskErrors: coded refusals, not INTERNAL_ERROR
             CodedMaskErrors,
         ],
     )
