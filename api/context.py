@@ -16,7 +16,7 @@ from strawberry.fastapi import BaseContext
 
 from api.auth import Identity, authenticate_async
 from api.errors import Unauthenticated
-from api.loaders import file_loader
+from api.loaders import events_loader, file_loader, reviews_loader
 
 if TYPE_CHECKING:
     from api.live import LiveHubs
@@ -33,6 +33,8 @@ class Context(BaseContext):
         self.connection = connection
         self.credentials: Mapping[str, Any] | None = None
         self.files = file_loader()
+        self.events = events_loader()  # (job id, after seq, limit) -> events
+        self.reviews = reviews_loader()  # job id -> reviews
 
 
 class AuthenticationRequired(Exception):
