@@ -28,8 +28,6 @@ def serve(
 ) -> None:
     """On SIGTERM or Ctrl-C: stop accepting requests, let running jobs finish (up to
     STOP_TIMEOUT_SECONDS), stop the embedded store, exit 0."""
-    import uvicorn
-
     setup_logging(verbose)
     opened = open_store_or_exit()
     console.print(f"store: {opened.target.mode} at {opened.target.endpoint or 'AWS'}")
@@ -39,11 +37,7 @@ def serve(
     try:
         from api.app import create_app
 
-        # log_config=None: uvicorn's loggers propagate to the root handler, whose formatter
-        # strips exception messages (uvicorn's own config would print full tracebacks).
-        config = uvicorn.Config(create_app(start_background=True), host=host, port=port, log_config=None,
-                                log_level="info" if verbose else "warning")
-        draining_server(config).run()
+        draining_server(uvicorn_config(create_app(start_background=True), host, port, verbose)).run()
     finally:
         if pool:
             console.print("stopping: running jobs finish first")
@@ -51,6 +45,14 @@ def serve(
         if pool:
             pool.stop(timeout=STOP_TIMEOUT_SECONDS)
         opened.close()
+
+
+def uvicorn_config(app, host: str, port: int, verbose: bool):  # noqa: ANN001, ANN201 - uvicorn types
+    """log_config=None: uvicorn's loggers propagate to the root handler, whose formatter strips
+    exception messages; uvicorn's own logging config prints whole tracebacks, values included."""
+    import uvicorn
+
+    return uvicorn.Config(app, host=host, port=port, log_config=None, log_level="info" if verbose else "warning")
 
 
 def draining_server(config):  # noqa: ANN001, ANN201 - uvicorn types, imported late for a fast CLI
