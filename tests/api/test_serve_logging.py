@@ -14,6 +14,12 @@ def test_uvicorn_tracebacks_are_redacted(monkeypatch):
     monkeypatch.setattr("sys.stderr", stream)
     root = logging.getLogger()
     saved = root.handlers[:], root.level
+    # Other tests' servers run with uvicorn's default logging config, which gives its loggers
+    # their own handlers; `serve` starts in a fresh process, so start from that state.
+    uvicorn_loggers = [logging.getLogger(name) for name in ("uvicorn", "uvicorn.error", "uvicorn.access")]
+    for logger in uvicorn_loggers:
+        monkeypatch.setattr(logger, "handlers", [])
+        monkeypatch.setattr(logger, "propagate", True)
     try:
         setup_logging()
         uvicorn_config(lambda *a: None, "127.0.0.1", 0, verbose=False).configure_logging()
