@@ -3,6 +3,7 @@ graphql-ws), GET /health, and the offline playground at / and /playground."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,8 +12,10 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.websockets import WebSocket
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
+from strawberry.types.unset import UNSET
 
 from api.auth import authenticate_async
 from api.context import AuthenticationRequired, Context, authentication_required_handler, get_context
@@ -20,6 +23,7 @@ from api.errors import Unauthenticated
 from api.limits import BodySizeLimit
 from api.live import LiveHubs
 from api.schema import build_schema
+from api.socket_auth import watch_socket
 from api.threads import off_loop
 from resolvers.health import check_health
 
@@ -31,19 +35,39 @@ PLAYGROUND_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; conn
 
 
 class PunchlineGraphQLRouter(GraphQLRouter):
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - GraphQLRouter's own
+        super().__init__(*args, **kwargs)
+        self._socket_watchers: dict[int, asyncio.Task] = {}
+
     async def on_ws_connect(self, context: Context) -> dict[str, object]:
         """Browsers cannot set WebSocket headers: credentials come in ``connection_init``
         (``{"x-api-key": ...}`` or ``{"Authorization": "Bearer ..."}``); a non-browser client
-        may have sent them as handshake headers instead."""
+        may have sent them as handshake headers instead. They are kept and verified again
+        while the socket is open (``api.socket_auth``)."""
         params = context.connection_params if isinstance(context.connection_params, dict) else {}
         try:
-            identity = await authenticate_async(params) or context.identity
+            identity = await authenticate_async(params)
+            credentials = params
+            if identity is None and context.identity is not None and context.connection is not None:
+                identity, credentials = context.identity, dict(context.connection.headers)
         except Unauthenticated as exc:
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED", "message": exc.message}) from None
-        if identity is None:
+        if identity is None or identity.expired():
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED", "message": "send x-api-key in connection_init"})
         context.identity = identity
+        context.credentials = credentials
+        if isinstance(context.connection, WebSocket):
+            self._socket_watchers[id(context.connection)] = asyncio.create_task(
+                watch_socket(context, context.connection), name="socket-identity-watch")
         return {"role": identity.role}
+
+    async def run(self, request, context=UNSET, root_value=UNSET):  # noqa: ANN001, ANN201 - GraphQLRouter's own
+        try:
+            return await super().run(request, context=context, root_value=root_value)
+        finally:
+            watcher = self._socket_watchers.pop(id(request), None)
+            if watcher is not None:
+                watcher.cancel()
 
 
 def allowed_origins_from_env() -> list[str]:

@@ -7,7 +7,8 @@ refused before any GraphQL runs (401); a WebSocket authenticates in ``connection
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from fastapi.responses import JSONResponse
 from starlette.requests import HTTPConnection
@@ -15,18 +16,25 @@ from strawberry.fastapi import BaseContext
 
 from api.auth import Identity, authenticate_async
 from api.errors import Unauthenticated
-from api.loaders import file_loader
+from api.loaders import events_loader, file_loader, reviews_loader
 
 if TYPE_CHECKING:
     from api.live import LiveHubs
 
 
 class Context(BaseContext):
-    def __init__(self, identity: Identity | None, hubs: LiveHubs):
+    """``connection``: the request or WebSocket; ``credentials``: what a socket authenticated
+    with, kept so that ``api.socket_auth`` can verify it again while the socket is open."""
+
+    def __init__(self, identity: Identity | None, hubs: LiveHubs, connection: HTTPConnection | None = None):
         super().__init__()
         self.identity = identity
         self.hubs = hubs
+        self.connection = connection
+        self.credentials: Mapping[str, Any] | None = None
         self.files = file_loader()
+        self.events = events_loader()  # (job id, after seq, limit) -> events
+        self.reviews = reviews_loader()  # job id -> reviews
 
 
 class AuthenticationRequired(Exception):
@@ -48,6 +56,9 @@ async def authentication_required_handler(_request, exc: AuthenticationRequired)
 
 async def get_context(connection: HTTPConnection) -> Context:
     hubs = connection.app.state.hubs
+    verified = connection.scope.get("state", {}).get("identity")
+    if verified is not None:  # api.limits checked the headers before reading the body
+        return Context(verified, hubs, connection)
     try:
         identity = await authenticate_async(connection.headers)
     except Unauthenticated as exc:
@@ -57,7 +68,7 @@ async def get_context(connection: HTTPConnection) -> Context:
             raise unauthenticated_response(exc.message) from None
     if identity is None and connection.scope["type"] != "websocket":
         raise unauthenticated_response("send an x-api-key header or an Authorization: Bearer token")
-    return Context(identity, hubs)
+    return Context(identity, hubs, connection)
 
 
 __all__ = ["AuthenticationRequired", "Context", "authentication_required_handler", "get_context"]

@@ -4,9 +4,12 @@ with the document limits and error masking every request goes through."""
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import MaxTokensLimiter
 
+from api.document_limits import MAX_ALIASES, MAX_DEPTH, DocumentLimits
 from api.errors import CodedMaskErrors
+from api.operation_errors import CodeOperationRefusals
+from api.socket_auth import SocketIdentityCheck
 from resolvers.ask import AskQueries
 from resolvers.health import HealthQueries
 from resolvers.jobs import JobMutations, JobQueries
@@ -18,9 +21,7 @@ from resolvers.reviews import ReviewMutations
 from resolvers.settings import SettingsMutations, SettingsQueries
 from resolvers.uploads import UploadMutations
 
-MAX_DEPTH = 10
 MAX_TOKENS = 4000
-MAX_ALIASES = 15
 
 
 @strawberry.type
@@ -51,9 +52,11 @@ def build_schema() -> strawberry.Schema:
         mutation=Mutation,
         subscription=Subscription,
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            # Depth, aliases, fragment expansions and cost, measured once per fragment (linear).
+            DocumentLimits,
+            SocketIdentityCheck,  # a socket's credentials, verified again for each operation
+            CodeOperationRefusals,  # before CodedMaskErrors: coded refusals, not INTERNAL_ERROR
             CodedMaskErrors,
         ],
     )

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
+import sys
 import threading
+from pathlib import Path
 
 import typer
 
@@ -22,22 +26,54 @@ def serve(
     workers: bool = typer.Option(True, help="Run the worker pool in this process."),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
-    import uvicorn
-
+    """On SIGTERM or Ctrl-C: stop accepting requests, let running jobs finish (up to
+    STOP_TIMEOUT_SECONDS), stop the embedded store, exit 0."""
     setup_logging(verbose)
     opened = open_store_or_exit()
     console.print(f"store: {opened.target.mode} at {opened.target.endpoint or 'AWS'}")
-    _print_first_admin_key()
+    _hand_out_first_admin_key()
     pool = _start_pool() if workers else None
     background = _start_background() if workers else []
     try:
         from api.app import create_app
 
-        uvicorn.run(create_app(start_background=True), host=host, port=port, log_level="info" if verbose else "warning")
+        draining_server(uvicorn_config(create_app(start_background=True), host, port, verbose)).run()
     finally:
+        if pool:
+            console.print("stopping: running jobs finish first")
         _stop_all(background)
         if pool:
-            pool.stop()
+            pool.stop(timeout=STOP_TIMEOUT_SECONDS)
+        opened.close()
+
+
+def uvicorn_config(app, host: str, port: int, verbose: bool):  # noqa: ANN001, ANN201 - uvicorn types
+    """log_config=None: uvicorn's loggers propagate to the root handler, whose formatter strips
+    exception messages; uvicorn's own logging config prints whole tracebacks, values included."""
+    import uvicorn
+
+    return uvicorn.Config(app, host=host, port=port, log_config=None, log_level="info" if verbose else "warning")
+
+
+def draining_server(config):  # noqa: ANN001, ANN201 - uvicorn types, imported late for a fast CLI
+    """uvicorn's Server, except that a signal only stops the server: uvicorn re-raises the
+    signal once it has shut down, which ends the process before the workers drain."""
+    import uvicorn
+
+    class DrainingServer(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self):  # noqa: ANN202
+            if threading.current_thread() is not threading.main_thread():
+                yield
+                return
+            original = {sig: signal.signal(sig, self.handle_exit) for sig in (signal.SIGINT, signal.SIGTERM)}
+            try:
+                yield
+            finally:
+                for sig, handler in original.items():
+                    signal.signal(sig, handler)
+
+    return DrainingServer(config)
 
 
 def worker(verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
@@ -90,15 +126,41 @@ def _start_pool():
     return pool
 
 
-def _print_first_admin_key() -> None:
-    try:
-        from api.bootstrap_admin import ensure_admin_key
-    except ImportError:
-        return
+def _hand_out_first_admin_key() -> None:
+    """Show a new bootstrap admin key on a terminal; elsewhere (ECS: stderr goes to CloudWatch)
+    write it to a file only its owner can read and log only the file's path."""
+    from api.bootstrap_admin import ensure_admin_key
+
     secret = ensure_admin_key()
-    if secret:
+    if not secret:
+        return
+    if sys.stderr.isatty():
         console.print("[bold]No admin key existed; created one. It is shown once, keep it:[/]")
         console.print(f"  x-api-key: {secret}")
+        return
+    path = write_secret_file(_bootstrap_key_path(), secret)
+    console.print(f"No admin key existed; created one and wrote it to {path} (mode 0600). "
+                  "Read it, store it elsewhere, delete the file.")
+
+
+def _bootstrap_key_path() -> Path:
+    from core.config import get_config
+
+    return get_config().data_dir / BOOTSTRAP_KEY_FILE
+
+
+BOOTSTRAP_KEY_FILE = "bootstrap-admin-key"
+
+
+def write_secret_file(path: Path, secret: str) -> Path:
+    """Create ``path`` readable by its owner only (never world-readable, not even briefly)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secret + "\n")
+    return path
 
 
 __all__ = ["register"]

