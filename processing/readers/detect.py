@@ -30,6 +30,9 @@ _ENCRYPTED_OOXML_STREAMS = (
     "EncryptionInfo".encode("utf-16-le"),
 )
 
+# General-purpose bit 0 of a zip entry: the member is encrypted (ZipCrypto or AES).
+_ZIP_ENCRYPTED_FLAG = 0x1
+
 XLSM_CONTENT_TYPE = b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 _SAVE_AS_HINT = "Open it in Excel and save it as .xlsx (Excel Workbook) or .csv, then upload that."
 
@@ -71,6 +74,10 @@ def detect_format(name: str, data: bytes) -> str:
 def _detect_zip_format(data: bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
+        if any(info.flag_bits & _ZIP_ENCRYPTED_FLAG for info in archive.infolist()):
+            # zipfile refuses to read such members with a RuntimeError; Excel never writes
+            # them, but a zip tool's "encrypt" option does: the password is the problem.
+            raise _encrypted()
         names = set(archive.namelist())
         content_types = (
             archive.read("[Content_Types].xml")
@@ -84,6 +91,7 @@ def _detect_zip_format(data: bytes) -> str:
         OSError,
         ValueError,
         NotImplementedError,
+        RuntimeError,  # zipfile's "password required" for a member flagged encrypted
     ):
         raise InputError(
             CORRUPT_FILE,
@@ -114,7 +122,7 @@ def _read_small(archive: zipfile.ZipFile, member: str) -> bytes:
     try:
         with archive.open(member) as stream:
             return stream.read(200)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError):
         return b""
 
 

@@ -22,7 +22,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from processing.readers.cells import UNAVAILABLE, error_value
+from processing.readers.cells import UNAVAILABLE, checked_number, error_value
 from processing.workbook import CellError, CellValue
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ def evaluate_formulas(
 
 def _value(kind: str, value: object) -> CellValue:
     if kind == "n":
-        return float(value)  # type: ignore[arg-type]
+        return checked_number(float(value))  # type: ignore[arg-type]
     if kind == "b":
         return bool(value)
     if kind == "s":

@@ -21,7 +21,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 
-from processing.errors import CORRUPT_FILE, DECOMPRESSION_LIMIT, InputError
+from processing.errors import CORRUPT_FILE, DECOMPRESSION_LIMIT, ENCRYPTED_FILE, InputError
 from processing.readers.limits import MIB, ReadLimits
 
 # Deflate tops out near 1032:1 (runs of one byte). Real sheet XML compresses 5-50:1;
@@ -93,7 +93,11 @@ def open_package(data: bytes, limits: ReadLimits) -> Package:
     for info in infos:
         declared_total += info.file_size
         if info.flag_bits & 0x1:
-            raise corrupt("a part is encrypted")
+            raise InputError(
+                ENCRYPTED_FILE,
+                "A part of the workbook is encrypted with a zip password. Remove the password "
+                "(or open the file in Excel and save it again), then upload the new copy.",
+            )
         if info.file_size >= _RATIO_CHECK_MIN_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(
             info.compress_size, 1
         ):

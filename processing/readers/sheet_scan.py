@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from processing.readers.cells import INVALID_NUMBER, checked_number
 from processing.readers.limits import ReadLimits, check_columns, check_rows
 from processing.readers.package import corrupt
 from processing.readers.refs import cell_ref, column_index, column_letters, parse_ref
@@ -117,9 +118,42 @@ def scan_sheet(xml: bytes, sheet_label: str, style_formats: list[str | None], li
     prefix = _element_prefix(xml)
     if prefix is not None and _fast_scan_applies(xml, prefix):
         check_extent(xml, sheet_label, limits, prefix)
-        return _FastScanner(xml, prefix, sheet_label, style_formats, limits).scan()
-    check_extent(xml, sheet_label, limits, None)
-    return _exact_scan(xml, sheet_label, style_formats, limits)
+        structure = _FastScanner(xml, prefix, sheet_label, style_formats, limits).scan()
+    else:
+        check_extent(xml, sheet_label, limits, None)
+        structure = _exact_scan(xml, sheet_label, style_formats, limits)
+    for position in invalid_number_cells(xml):
+        structure.errors.setdefault(position, INVALID_NUMBER.code)
+    return structure
+
+
+# <v> texts that parse as a float no spreadsheet holds: NaN, infinities, and exponents of
+# three digits (1e309 overflows, 5e-324 is subnormal). Real writers never produce them.
+_SUSPECT_VALUE = re.compile(rb"<(?:\w+:)?v>\s*([-+]?(?:nan|inf(?:inity)?|[0-9.]+e[-+]?[0-9]{3,}))\s*</", re.IGNORECASE)
+_CELL_START = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=[\"']([A-Z]+[0-9]+)[\"']")
+
+
+def invalid_number_cells(xml: bytes) -> list[Position]:
+    """Cells whose value is a number Excel cannot hold (see cells.checked_number).
+
+    calamine reads them as floats, or, under a date format, as 1899-12-30: a real-looking
+    date. One C-level search finds none on an ordinary sheet; each hit looks back to its
+    cell's reference (cells without one are left to checked_number).
+    """
+    out: list[Position] = []
+    for match in _SUSPECT_VALUE.finditer(xml):
+        try:
+            number = float(match.group(1))
+        except ValueError:
+            continue
+        if checked_number(number) is not INVALID_NUMBER:
+            continue
+        opening = xml.rfind(b"<", 0, max(xml.rfind(b"c ", 0, match.start()), 0) + 1)
+        cell = _CELL_START.match(xml, opening) if opening >= 0 else None
+        position = parse_ref(cell.group(1).decode()) if cell else None
+        if position is not None:
+            out.append(position)
+    return out
 
 
 # ----------------------------------------------------------------------------- helpers
