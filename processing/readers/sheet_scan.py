@@ -85,6 +85,16 @@ class SheetStructure:
     formulas: dict[Position, str] = field(default_factory=dict)
     uncached_formulas: set[Position] = field(default_factory=set)
     errors: dict[Position, str] = field(default_factory=dict)
+    # The extent of the cells that hold something (not the <dimension> the file claims, not
+    # formatted-but-empty cells): 1-based last row and column, and how many such cells.
+    last_row: int = 0
+    last_column: int = 0
+    cell_count: int = 0
+
+    @property
+    def grid_cells(self) -> int:
+        """How many cells a dense grid from A1 to the furthest filled cell would hold."""
+        return self.last_row * self.last_column
 
 
 def check_extent(xml: bytes, sheet_label: str, limits: ReadLimits, prefix: bytes | None) -> None:
@@ -290,6 +300,7 @@ class _FastScanner:
         self.out = SheetStructure()
 
     def scan(self) -> SheetStructure:
+        self._extent()
         self._hidden_rows()
         self._columns()
         self._merges()
@@ -297,6 +308,17 @@ class _FastScanner:
         self._errors()
         self._formulas()
         return self.out
+
+    def _extent(self) -> None:
+        # One C-level pass over the cells that are not self-closing (those hold nothing);
+        # the per-match Python work is a set insert and an int().
+        refs = re.findall(rb"<" + self.p + rb'c r="([A-Z]+)([0-9]+)"[^>]*?(?<!/)>', self.xml)
+        if not refs:
+            return
+        letters = {ref[0] for ref in refs}
+        self.out.cell_count = len(refs)
+        self.out.last_row = max(map(int, (ref[1] for ref in refs)))
+        self.out.last_column = max(column_index(text.decode()) for text in letters) + 1
 
     def _hidden_rows(self) -> None:
         pattern = re.compile(rb"<" + self.p + rb'row r="(\d+)"[^>]*?\shidden="(?:1|true)"')
@@ -464,6 +486,9 @@ def _exact_cell(
     if has_content:
         check_rows(sheet_label, row + 1, limits)
         check_columns(sheet_label, col + 1, limits)
+        out.cell_count += 1
+        out.last_row = max(out.last_row, row + 1)
+        out.last_column = max(out.last_column, col + 1)
     style = element.get("s")
     if style and style.isdigit() and int(style) < len(style_formats) and style_formats[int(style)]:
         out.formatted_cells.add(row, col, style_formats[int(style)])  # type: ignore[arg-type]

@@ -279,3 +279,24 @@ def test_messages_name_sheets_by_position_not_by_their_possibly_personal_names()
     assert error.code == errors.TOO_MANY_ROWS
     assert "Jane Doe" not in error.message
     assert "Sheet 2" in error.message and "20" in error.message
+
+
+def test_zip_with_the_encrypted_flag_is_encrypted_not_an_internal_error():
+    # zipfile raises RuntimeError ("password required") for such members; it was INTERNAL_ERROR
+    base = bytearray(xlsx_bytes(lambda wb: wb.active.append([SECRET])))
+    for signature, flag_offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = base.find(signature)
+        while at >= 0:
+            base[at + flag_offset] |= 0x1
+            at = base.find(signature, at + 4)
+    assert refuse("locked.xlsx", bytes(base)).code == errors.ENCRYPTED_FILE
+
+
+def test_too_many_sheets():
+    def build(wb):
+        for index in range(12):
+            wb.create_sheet(f"Person {index}")["A1"] = SECRET
+
+    error = refuse("crew.xlsx", xlsx_bytes(build), ReadLimits(max_sheets=10))
+    assert error.code == errors.TOO_MANY_SHEETS
+    assert "13 sheets" in error.message and "10" in error.message
