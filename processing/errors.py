@@ -30,6 +30,8 @@ TOO_MANY_CELLS = "TOO_MANY_CELLS"
 TOO_MANY_SHEETS = "TOO_MANY_SHEETS"
 # The file made its reader exceed the time or memory it may use (processing/isolation.py).
 PROCESSING_LIMIT = "PROCESSING_LIMIT"
+# The reader's process died on the file (a native crash, killed by a signal).
+PROCESSING_CRASHED = "PROCESSING_CRASHED"
 NO_DATA = "NO_DATA"
 UNRECOGNIZED_LAYOUT = "UNRECOGNIZED_LAYOUT"
 ENCRYPTED_FILE = "ENCRYPTED_FILE"
@@ -44,6 +46,7 @@ __all__ = [
     "INVALID_KIND",
     "InputError",
     "NO_DATA",
+    "PROCESSING_CRASHED",
     "PROCESSING_LIMIT",
     "TOO_MANY_CELLS",
     "TOO_MANY_COLUMNS",
