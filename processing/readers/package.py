@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from processing.errors import CORRUPT_FILE, DECOMPRESSION_LIMIT, ENCRYPTED_FILE, InputError
@@ -75,13 +76,16 @@ class Package:
     def read_optional(self, name: str) -> bytes | None:
         return self.read(name) if self.has(name) else None
 
-    def stored_copy(self, names: list[str]) -> bytes:
-        """A new zip with only ``names`` (already verified by ``read``), uncompressed."""
+    def stored_copy(self, names: list[str], rewrite: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+        """A new zip with only ``names`` (already verified by ``read``), uncompressed;
+        ``rewrite`` maps a part name to a function applied to its bytes on the way."""
         out = io.BytesIO()
+        rewrite = rewrite or {}
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as copy:
             for name in names:
                 if self.has(name):
-                    copy.writestr(name, self.read(name))
+                    content = self.read(name)
+                    copy.writestr(name, rewrite[name](content) if name in rewrite else content)
         return out.getvalue()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 import python_calamine
 
@@ -86,6 +87,24 @@ def read_xlsx(data: bytes, extension: str, limits: ReadLimits) -> tuple[list[She
     return sheets, parts.date1904
 
 
+_SST_OPENING = re.compile(rb"<(?:\w+:)?sst\b[^>]*>")
+_DECLARED_COUNT = re.compile(rb"""\s(?:count|uniqueCount)\s*=\s*(?:"[^"]*"|'[^']*')""")
+
+
+def without_declared_counts(shared_strings: bytes) -> bytes:
+    """The shared strings part without its count attributes.
+
+    calamine reserves memory for ``uniqueCount`` strings before reading one: a table
+    claiming 2^31 asked for 51 GB and aborted the process. The counts are only hints;
+    the strings themselves say how many there are.
+    """
+    opening = _SST_OPENING.search(shared_strings, 0, 4096)
+    if opening is None:
+        return shared_strings
+    cleaned = _DECLARED_COUNT.sub(b"", opening.group(0))
+    return shared_strings[: opening.start()] + cleaned + shared_strings[opening.end() :]
+
+
 def _sparse_values(
     package: Package,
     parts: WorkbookParts,
@@ -127,7 +146,8 @@ def _calamine_values(
 ) -> dict[int, list[list]]:
     if all(entry.part is None or entry.index in skip for entry in parts.sheets):
         return {}
-    stored = package.stored_copy(_calamine_parts(package, parts, skip))
+    rewrite = {parts.shared_strings_part: without_declared_counts} if parts.shared_strings_part else None
+    stored = package.stored_copy(_calamine_parts(package, parts, skip), rewrite)
     out: dict[int, list[list]] = {}
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(stored))

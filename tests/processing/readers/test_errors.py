@@ -300,3 +300,17 @@ def test_too_many_sheets():
     error = refuse("crew.xlsx", xlsx_bytes(build), ReadLimits(max_sheets=10))
     assert error.code == errors.TOO_MANY_SHEETS
     assert "13 sheets" in error.message and "10" in error.message
+
+
+def test_shared_strings_claiming_two_billion_entries_do_not_abort_the_process():
+    # calamine reserved uniqueCount entries up front: 51 GB, then SIGABRT. Run in a child so
+    # that a regression fails this test instead of killing the test run.
+    from processing.isolation import ChildLimits, run_isolated
+    from tests.processing.readers.hostile.corpus import MAIN_NS, _shared_strings_xlsx
+
+    data = _shared_strings_xlsx(
+        f'<sst xmlns="{MAIN_NS}" count="2147483647" uniqueCount="2147483647"><si><t>Employee</t></si></sst>',
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+    )
+    sheet = run_isolated(read_workbook, "week.xlsx", data, limits=ChildLimits(cpu_seconds=20, memory_bytes=512 * MIB))
+    assert sheet.sheets[0].value(0, 0) == "Employee"
