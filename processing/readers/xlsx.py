@@ -79,7 +79,10 @@ def read_xlsx(data: bytes, extension: str, limits: ReadLimits) -> tuple[list[She
             )
         )
 
-    evaluated = _evaluate_missing_values(data, extension, parts.sheets, structures, sheets)
+    # The evaluator (openpyxl underneath) reads only parts already inflated and verified here,
+    # never the upload itself: a lying image or drawing part cannot reach its zipfile.
+    verified = package.stored_copy(_calamine_parts(package, parts, set()))
+    evaluated = _evaluate_missing_values(verified, extension, parts.sheets, structures, sheets)
     for sheet, entry in zip(sheets, parts.sheets, strict=True):
         structure = structures.get(entry.index)
         if structure is not None:
@@ -190,7 +193,8 @@ def _evaluate_missing_values(
     if not wanted:
         return {}
     total_cells = sum(sheet.n_rows * sheet.n_columns for sheet in sheets)
-    result = evaluate_formulas(data, extension, wanted, total_cells, [entry.name for entry in entries])
+    every_formula = [text for structure in structures.values() for text in structure.formulas.values()]
+    result = evaluate_formulas(data, extension, wanted, total_cells, [entry.name for entry in entries], every_formula)
     if result.failed_reason is None:
         missing = sum(1 for name, refs in wanted.items() for ref in refs if ref not in result.values.get(name, {}))
         if missing:
