@@ -50,6 +50,7 @@ def read_xlsx(data: bytes, extension: str, limits: ReadLimits) -> tuple[list[She
             sheet_label(entry.index),
             parts.style_formats,
             limits,
+            DENSE_GRID_BUDGET,
         )
         for entry in parts.sheets
         if entry.part is not None

@@ -117,3 +117,16 @@ def test_filled_cells_past_the_cell_limit_are_refused():
         read_workbook("w.xlsx", single_sheet_xlsx(rows), ReadLimits(max_cells=50))
     assert caught.value.code == TOO_MANY_CELLS
     assert read_workbook("w.xlsx", single_sheet_xlsx(rows), ReadLimits(max_cells=60)).sheets[0].n_rows == 30
+
+
+def test_with_a_grid_budget_the_scan_bounds_the_extent_cheaply_and_exactly_only_when_needed():
+    narrow = worksheet_xml("".join(f'<row r="{r}"><c r="A{r}"><v>1</v></c><c r="C{r}"><v>2</v></c></row>'
+                                   for r in range(1, 101))).encode()
+    bounded = scan_sheet(narrow, "Sheet 1", [], ReadLimits(), grid_budget=1000)
+    assert bounded.last_row == 100 and 3 <= bounded.last_column <= 10  # a bound: within 1000 cells
+    assert bounded.grid_cells <= 1000
+    # a cell past budget // rows columns makes the scan measure the real extent
+    stray = narrow.replace(b"</row></sheetData>", b'<c r="Z100"><v>3</v></c></row></sheetData>')
+    exact = scan_sheet(stray, "Sheet 1", [], ReadLimits(), grid_budget=1000)
+    assert (exact.last_row, exact.last_column, exact.cell_count) == (100, 26, 201)
+    assert exact.grid_cells > 1000
