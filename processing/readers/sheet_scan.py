@@ -91,6 +91,8 @@ class SheetStructure:
     last_row: int = 0
     last_column: int = 0
     cell_count: int = 0
+    # Cells holding a number no spreadsheet holds (NaN, INF, 1e309...): read as #NUM!.
+    invalid_numbers: list[Position] = field(default_factory=list)
 
     @property
     def grid_cells(self) -> int:
@@ -146,7 +148,8 @@ def scan_sheet(
         # calamine turns a date-formatted NaN into 1899-12-30 and other converted values
         # into real-looking dates or durations; without such formats checked_number sees
         # the raw float and needs no scan.
-        for position in invalid_number_cells(xml):
+        structure.invalid_numbers = invalid_number_cells(xml)
+        for position in structure.invalid_numbers:
             structure.errors.setdefault(position, INVALID_NUMBER.code)
     return structure
 
@@ -157,6 +160,27 @@ _SUSPECT_VALUE = re.compile(
     rb"<(?:\w+:)?v>\s*([-+]?(?:[nN][aA][nN]|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[0-9.]+[eE][-+]?[0-9]{3,}))\s*</"
 )
 _CELL_START = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=[\"']([A-Z]+[0-9]+)[\"']")
+
+
+def without_invalid_numbers(xml: bytes) -> bytes:
+    """The sheet XML with every number no spreadsheet holds replaced by 0.
+
+    For calamine's copy only: it panics converting INF under a duration format, which would
+    refuse the whole file for one cell. The cells still read as #NUM! (their positions are
+    in ``SheetStructure.invalid_numbers`` and the overlay puts the error on top).
+    """
+
+    def neutral(match: re.Match[bytes]) -> bytes:
+        try:
+            invalid = checked_number(float(match.group(1))) is INVALID_NUMBER
+        except ValueError:
+            invalid = False
+        if not invalid:
+            return match.group(0)
+        start, end = match.span(1)
+        return match.group(0)[: start - match.start()] + b"0" + match.group(0)[end - match.start() :]
+
+    return _SUSPECT_VALUE.sub(neutral, xml)
 
 
 def invalid_number_cells(xml: bytes) -> list[Position]:

@@ -27,7 +27,7 @@ from processing.readers.ooxml_parts import (
 from processing.readers.package import Package, corrupt, open_package, rels_path
 from processing.readers.refs import cell_ref
 from processing.readers.serials import convert_serial
-from processing.readers.sheet_scan import SheetStructure, scan_sheet
+from processing.readers.sheet_scan import SheetStructure, scan_sheet, without_invalid_numbers
 from processing.readers.sparse_values import read_shared_strings, read_sparse_values
 from processing.workbook import EMPTY_CELL, Cell, CellValue, Sheet
 
@@ -59,7 +59,7 @@ def read_xlsx(data: bytes, extension: str, limits: ReadLimits) -> tuple[list[She
     # Sheets whose filled cells span a rectangle too big for a dense grid are read sparse
     # (sparse_values.py); calamine only ever sees sheets it can allocate.
     sparse = {index for index, structure in structures.items() if structure.grid_cells > DENSE_GRID_BUDGET}
-    values = _calamine_values(package, parts, limits, skip=sparse)
+    values = _calamine_values(package, parts, limits, skip=sparse, structures=structures)
     if sparse:
         values.update(_sparse_values(package, parts, structures, sparse))
 
@@ -146,11 +146,20 @@ def _calamine_parts(package: Package, parts: WorkbookParts, skip: set[int]) -> l
 
 
 def _calamine_values(
-    package: Package, parts: WorkbookParts, limits: ReadLimits, *, skip: set[int]
+    package: Package,
+    parts: WorkbookParts,
+    limits: ReadLimits,
+    *,
+    skip: set[int],
+    structures: dict[int, SheetStructure],
 ) -> dict[int, list[list]]:
     if all(entry.part is None or entry.index in skip for entry in parts.sheets):
         return {}
-    rewrite = {parts.shared_strings_part: without_declared_counts} if parts.shared_strings_part else None
+    rewrite = {parts.shared_strings_part: without_declared_counts} if parts.shared_strings_part else {}
+    for entry in parts.sheets:
+        structure = structures.get(entry.index)
+        if entry.part and structure is not None and structure.invalid_numbers:
+            rewrite[entry.part] = without_invalid_numbers
     stored = package.stored_copy(_calamine_parts(package, parts, skip), rewrite)
     out: dict[int, list[list]] = {}
     try:

@@ -52,6 +52,29 @@ def test_xlsx_date_formatted_nan_is_a_num_error_not_a_crash():
     assert sheet.value(1, 0) == CellError("#NUM!")
 
 
+@pytest.mark.parametrize("number_format", ["[h]:mm", "h:mm", "m/d/yy h:mm"])
+@pytest.mark.parametrize("text", ["NaN", "INF", "1e309", "5e-324"])
+def test_xlsx_time_and_duration_formatted_specials_are_num_errors_not_zero_hours(number_format, text):
+    # calamine converts formatted cells itself: NaN under [h]:mm must not become 0:00
+    import io
+
+    import openpyxl
+
+    from tests.processing.readers.builders import with_sheet_xml, worksheet_xml, xlsx_bytes
+
+    def build(wb):
+        wb.active["A1"] = 0.5
+        wb.active["A1"].number_format = number_format
+
+    base = xlsx_bytes(build)
+    style = openpyxl.load_workbook(io.BytesIO(base)).active["A1"].style_id
+    data = with_sheet_xml(base, worksheet_xml(
+        f'<row r="1"><c r="A1" s="{style}"><v>0.5</v></c><c r="B1" s="{style}"><v>{text}</v></c></row>'))
+    sheet = read_workbook("week.xlsx", data).sheets[0]
+    assert sheet.value(0, 0) in (dt.timedelta(hours=12), dt.time(12, 0), dt.datetime(1899, 12, 30, 12, 0))
+    assert sheet.value(0, 1) == CellError("#NUM!")
+
+
 def test_xls_nan_and_infinity_read_as_num_errors():
     def build(book):
         sheet = book.add_sheet("Week")

@@ -425,6 +425,9 @@ def _files() -> Iterator[HostileFile]:
                           lambda h=hours, r=rate: single_sheet_xlsx(timecard_rows_xml(
                               [("46083", "8", "20"), ("46084", h, r), ("46085", "8", "20")])),
                           frozenset({READ}))
+    for text in ("INF", "NaN", "1e309"):
+        yield HostileFile(f"duration-{text.lower()}.xlsx", "a special number under an [h]:mm format",
+                          lambda t=text: _duration_special(t), frozenset({READ}))
     for label, hours, rate in (("nan", "NaN", "20"), ("inf", "8", "inf"), ("infinity", "8", "-Infinity"),
                                ("1e309", "1e309", "20"), ("5e-324", "5e-324", "20"), ("1e308", "8", "1e308"),
                                ("long-digits", "9" * 400, "20")):
@@ -551,6 +554,20 @@ def _wide_xls_sheet(book) -> None:
     sheet = book.add_sheet("W")
     for col in range(256):
         sheet.write(0, col, 1)
+
+
+def _duration_special(text: str) -> bytes:
+    """A timecard whose Hours column is formatted [h]:mm, one cell holding ``text``."""
+
+    def build(wb):
+        ws = wb.active
+        ws.append(["Employee", "Date", "Hours", "Rate"])
+        for row in range(2, 5):
+            ws.append([f"Worker {row}", dt.date(2026, 3, row), 0.3333333, 20])
+            ws[f"C{row}"].number_format = "[h]:mm"
+
+    base = xlsx_bytes(build)
+    return rewrite_parts(base, {"xl/worksheets/sheet1.xml": lambda x: x.replace(b"<v>0.3333333</v>", f"<v>{text}</v>".encode(), 1)})
 
 
 def _xls_specials() -> bytes:
