@@ -15,7 +15,7 @@ from charset_normalizer import from_bytes
 
 from processing.errors import CORRUPT_FILE, UNSUPPORTED_FORMAT, InputError
 from processing.readers.cells import CellCache
-from processing.readers.limits import ReadLimits, check_columns, check_rows
+from processing.readers.limits import ReadLimits, check_cells, check_columns, check_rows
 from processing.readers.text_encoding import utf16_encoding
 from processing.workbook import Sheet
 
@@ -42,12 +42,16 @@ def read_csv(name: str, data: bytes, limits: ReadLimits) -> tuple[Sheet, str, st
     # "Rows" are physical lines of the reader; a quoted field may span lines, so the
     # newline count is an upper bound that lets the common case skip the check entirely.
     bounded = text.count("\n") + 1 <= limits.max_rows
+    cells = 0
     try:
         for fields in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             if not bounded and len(rows) >= limits.max_rows:
                 check_rows("The file", len(rows) + 1, limits)
             if len(fields) > limits.max_columns:
                 check_columns("The file", len(fields), limits)
+            cells += len(fields)
+            if cells > limits.max_cells:
+                check_cells(cells, limits)
             rows.append(cache.row(fields))
     except csv.Error:
         raise InputError(

@@ -56,7 +56,7 @@ def test_limits_from_settings():
     assert ReadLimits.from_settings(settings) == ReadLimits(
         max_bytes=3 * MIB, max_uncompressed_bytes=7 * MIB, max_rows=123, max_columns=45
     )
-    assert ReadLimits() == ReadLimits(16 * MIB, 200 * MIB, 200_000, 1_000)
+    assert ReadLimits() == ReadLimits(16 * MIB, 200 * MIB, 200_000, 1_000, 5_000_000, 250)
 
 
 def test_empty_file():
@@ -314,3 +314,19 @@ def test_shared_strings_claiming_two_billion_entries_do_not_abort_the_process():
     )
     sheet = run_isolated(read_workbook, "week.xlsx", data, limits=ChildLimits(cpu_seconds=20, memory_bytes=512 * MIB))
     assert sheet.sheets[0].value(0, 0) == "Employee"
+
+
+def test_too_many_cells_csv_and_xls():
+    rows = "\n".join(",".join(["8"] * 10) for _ in range(30)).encode()
+    assert refuse("p.csv", rows, ReadLimits(max_cells=250)).code == errors.TOO_MANY_CELLS
+    assert read_workbook("p.csv", rows, ReadLimits(max_cells=300)).sheets[0].n_rows == 30
+    book = xlwt.Workbook()
+    for name in ("One", "Two"):
+        sheet = book.add_sheet(name)
+        for r in range(10):
+            for c in range(10):
+                sheet.write(r, c, SECRET)
+    out = io.BytesIO()
+    book.save(out)
+    assert refuse("w.xls", out.getvalue(), ReadLimits(max_cells=150)).code == errors.TOO_MANY_CELLS
+    assert len(read_workbook("w.xls", out.getvalue(), ReadLimits(max_cells=200)).sheets) == 2
