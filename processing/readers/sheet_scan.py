@@ -93,6 +93,9 @@ class SheetStructure:
     cell_count: int = 0
     # Cells holding a number no spreadsheet holds (NaN, INF, 1e309...): read as #NUM!.
     invalid_numbers: list[Position] = field(default_factory=list)
+    # The element prefix when the sheet has the mainstream layout the fast scanner reads
+    # (every <c> opens with r="..."), None otherwise.
+    fast_layout_prefix: bytes | None = None
 
     @property
     def grid_cells(self) -> int:
@@ -141,6 +144,7 @@ def scan_sheet(
     if prefix is not None and _fast_scan_applies(xml, prefix):
         check_extent(xml, sheet_label, limits, prefix)
         structure = _FastScanner(xml, prefix, sheet_label, style_formats, limits, grid_budget).scan()
+        structure.fast_layout_prefix = prefix
     else:
         check_extent(xml, sheet_label, limits, None)
         structure = _exact_scan(xml, sheet_label, style_formats, limits)

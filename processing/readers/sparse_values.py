@@ -16,12 +16,14 @@ values and uncomputed formulas are left to the structure overlay, as on the cala
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
+import re
 import xml.etree.ElementTree as ET
 
 from processing.readers.cells import checked_number
 from processing.readers.package import corrupt
-from processing.readers.refs import parse_ref
+from processing.readers.refs import column_index, parse_ref
 from processing.readers.serials import convert_serial
 
 _TRUE = ("1", "true")
@@ -63,8 +65,106 @@ def read_sparse_values(
     style_formats: list[str | None],
     date1904: bool,
     sheet_label: str,
+    prefix: bytes | None = None,
 ) -> list[list[object]]:
-    """Ragged rows of raw values ("" for an empty slot), like calamine's to_python."""
+    """Ragged rows of raw values ("" for an empty slot), like calamine's to_python.
+
+    ``prefix`` (the element prefix, b"" for none) says the sheet has the mainstream layout
+    the fast scanner relies on (every <c> opens with r="..."): then regular expressions read
+    the cells, ~5x faster than ElementTree; otherwise ElementTree does.
+    """
+    if prefix is not None:
+        return _fast_sparse_values(xml, prefix, shared_strings, style_formats, date1904)
+    return _exact_sparse_values(xml, shared_strings, style_formats, date1904, sheet_label)
+
+
+def _fast_sparse_values(
+    xml: bytes,
+    prefix: bytes,
+    shared_strings: list[str],
+    style_formats: list[str | None],
+    date1904: bool,
+) -> list[list[object]]:
+    p = re.escape(prefix)
+    cell = re.compile(rb"<" + p + rb'c r="([A-Z]+)([0-9]+)"([^>]*?)(?:/>|>(.*?)</' + p + rb"c>)", re.DOTALL)
+    value = re.compile(rb"<" + p + rb"v(?:\s[^>]*)?>(.*?)</" + p + rb"v>", re.DOTALL)
+    text = re.compile(rb"<" + p + rb"t(?:\s[^>]*)?>(.*?)</" + p + rb"t>", re.DOTALL)
+    phonetic = re.compile(rb"<" + p + rb"rPh\b.*?</" + p + rb"rPh>", re.DOTALL)
+    cell_type = re.compile(rb'\st="(\w+)"')
+    style = re.compile(rb'\ss="([0-9]+)"')
+    rows: list[list[object]] = []
+    column_of: dict[bytes, int] = {}
+    for letters, row_text, attributes, body in cell.findall(xml):
+        if not body:
+            continue  # self-closing or empty: holds nothing
+        kind_match = cell_type.search(attributes)
+        kind = kind_match.group(1) if kind_match else b"n"
+        if kind == b"inlineStr":
+            content = phonetic.sub(b"", body)
+            result: object = _unescape(b"".join(text.findall(content)))
+        else:
+            raw_match = value.search(body)
+            if raw_match is None:
+                continue
+            result = _typed(kind, raw_match.group(1), attributes, style, shared_strings, style_formats, date1904)
+        if result == "" or result is None:
+            continue
+        col = column_of.get(letters)
+        if col is None:
+            col = column_of[letters] = column_index(letters.decode())
+        _place(rows, int(row_text) - 1, col, result)
+    return rows
+
+
+def _unescape(raw: bytes) -> str:
+    decoded = raw.decode("utf-8", "replace")
+    return html.unescape(decoded) if "&" in decoded else decoded
+
+
+def _typed(
+    kind: bytes,
+    raw: bytes,
+    attributes: bytes,
+    style: re.Pattern[bytes],
+    shared_strings: list[str],
+    style_formats: list[str | None],
+    date1904: bool,
+) -> object:
+    if kind == b"s":
+        try:
+            return shared_strings[int(raw)]
+        except (ValueError, IndexError):
+            return ""
+    if kind == b"str":
+        return _unescape(raw)
+    if kind == b"e":
+        return ""  # errors come from the structure overlay
+    if kind == b"b":
+        return raw.strip().lower() in (b"1", b"true")
+    if kind == b"d":
+        return _iso_date(_unescape(raw))
+    try:
+        number = float(raw)
+    except ValueError:
+        return ""
+    checked = checked_number(number)
+    if not isinstance(checked, float):
+        return checked
+    style_match = style.search(attributes)
+    if style_match is None:
+        return checked
+    index = int(style_match.group(1))
+    number_format = style_formats[index] if index < len(style_formats) else None
+    return convert_serial(checked, number_format, date1904) if number_format else checked
+
+
+def _exact_sparse_values(
+    xml: bytes,
+    shared_strings: list[str],
+    style_formats: list[str | None],
+    date1904: bool,
+    sheet_label: str,
+) -> list[list[object]]:
     rows: list[list[object]] = []
     row_index = -1
     col_index = -1

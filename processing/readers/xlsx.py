@@ -126,7 +126,12 @@ def _sparse_values(
                 structures[entry.index].grid_cells,
             )
             out[entry.index] = read_sparse_values(
-                package.read(entry.part), shared, parts.style_formats, parts.date1904, sheet_label(entry.index)
+                package.read(entry.part),
+                shared,
+                parts.style_formats,
+                parts.date1904,
+                sheet_label(entry.index),
+                structures[entry.index].fast_layout_prefix,
             )
     return out
 

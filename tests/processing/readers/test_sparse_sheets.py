@@ -70,11 +70,16 @@ def test_a_timecard_with_one_stray_far_cell_reads_like_the_clean_one():
     assert stray.value(198_999, 999) == "stray note"
 
 
+@pytest.mark.parametrize("reader", ["fast", "exact"])
 @pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.xlsx")))
-def test_the_sparse_reader_gives_the_same_cells_as_calamine(sample, monkeypatch):
+def test_the_sparse_reader_gives_the_same_cells_as_calamine(sample, reader, monkeypatch):
     data = (SAMPLES / sample).read_bytes()
     dense = read_workbook(sample, data)
     monkeypatch.setattr(xlsx, "DENSE_GRID_BUDGET", 0)  # every sheet through sparse_values
+    if reader == "exact":  # as for a writer without r="..." on every cell: ElementTree
+        from processing.readers import sheet_scan
+
+        monkeypatch.setattr(sheet_scan, "_fast_scan_applies", lambda xml, prefix: False)
     sparse = read_workbook(sample, data)
     for dense_sheet, sparse_sheet in zip(dense.sheets, sparse.sheets, strict=True):
         rows = max(dense_sheet.n_rows, sparse_sheet.n_rows)
@@ -84,7 +89,8 @@ def test_the_sparse_reader_gives_the_same_cells_as_calamine(sample, monkeypatch)
                 assert sparse_sheet.cell(row, col) == dense_sheet.cell(row, col), (sample, row, col)
 
 
-def test_types_through_the_sparse_reader(monkeypatch):
+@pytest.mark.parametrize("reader", ["fast", "exact"])
+def test_types_through_the_sparse_reader(reader, monkeypatch):
     def build(wb):
         ws = wb.active
         ws["A1"] = dt.date(2026, 3, 2)
@@ -95,10 +101,15 @@ def test_types_through_the_sparse_reader(monkeypatch):
         ws["A5"] = True
         ws["A6"] = "text"
         ws["A7"] = 8.5
+        ws["A8"] = "Smith & <Jones>"
 
     monkeypatch.setattr(xlsx, "DENSE_GRID_BUDGET", 0)
+    if reader == "exact":
+        from processing.readers import sheet_scan
+
+        monkeypatch.setattr(sheet_scan, "_fast_scan_applies", lambda xml, prefix: False)
     sheet = read_workbook("t.xlsx", xlsx_bytes(build)).sheets[0]
-    assert [sheet.value(r, 0) for r in range(7)] == [
+    assert [sheet.value(r, 0) for r in range(8)] == [
         dt.date(2026, 3, 2),
         dt.datetime(2026, 3, 2, 8, 30),
         dt.time(8, 30),
@@ -106,6 +117,7 @@ def test_types_through_the_sparse_reader(monkeypatch):
         True,
         "text",
         8.5,
+        "Smith & <Jones>",
     ]
 
 
