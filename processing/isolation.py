@@ -18,8 +18,9 @@ forks each child, so the caller may have threads (the API server, worker pools) 
 hazards of fork(), and the modules named in ``PRELOADED_MODULES`` are imported once, not
 per file (a child starts in ~20 ms instead of ~1 s).
 
-    from processing.isolation import ChildLimits, process_file_isolated
+    from processing.isolation import ChildLimits, process_file_isolated, read_workbook_isolated
     outcome = process_file_isolated(name, data, settings, on_stage=report)   # a ProcessOutcome
+    workbook = read_workbook_isolated(name, data, settings)                  # only the parsing
 
 Progress callbacks run in the caller's process (the child sends stage events over a pipe),
 so a worker's progress writes never happen in the child.
@@ -279,11 +280,36 @@ def process_file_isolated(
     )
 
 
+def _read_in_child(name: str, data: bytes, settings: Any):
+    from processing.pipeline import default_reader
+
+    return default_reader(name, data, settings)
+
+
+def read_workbook_isolated(
+    name: str,
+    data: bytes,
+    settings: Any,
+    *,
+    limits: ChildLimits = ChildLimits(),
+    report: list[ChildReport] | None = None,
+):
+    """Only the reading (where native code parses the untrusted bytes) in a limited child;
+    the Workbook comes back to the caller. For callers whose later stages need their own
+    process (a worker's store connection for mappings):
+
+        workbook = read_workbook_isolated(name, data, settings)
+        outcome = process_file(name, data, settings, reader=lambda *_: workbook, mappings=..., on_stage=...)
+    """
+    return run_isolated(_read_in_child, name, data, settings, limits=limits, report=report)
+
+
 __all__ = [
     "ChildLimits",
     "ChildReport",
     "IsolatedError",
     "PRELOADED_MODULES",
     "process_file_isolated",
+    "read_workbook_isolated",
     "run_isolated",
 ]

@@ -106,3 +106,22 @@ def test_the_pipeline_isolated_survives_the_file_that_aborted_the_process():
     with pytest.raises(InputError) as caught:
         process_file_isolated("far.xlsx", data, OperationalSettings())
     assert caught.value.code in (errors.UNRECOGNIZED_LAYOUT, errors.NO_DATA)
+
+
+def test_only_the_reading_isolated_feeds_the_pipeline_in_this_process():
+    from processing.isolation import read_workbook_isolated
+    from processing.pipeline import process_file
+
+    path = SAMPLES / "01_tour_payroll_wide.xlsx"
+    settings = OperationalSettings()
+    workbook = read_workbook_isolated(path.name, path.read_bytes(), settings)
+    via_child = process_file(path.name, path.read_bytes(), settings, reader=lambda *_: workbook)
+    assert via_child.result == process_file(path.name, path.read_bytes(), settings).result
+
+
+def test_reading_isolated_keeps_input_errors():
+    from processing.isolation import read_workbook_isolated
+
+    with pytest.raises(InputError) as caught:
+        read_workbook_isolated("week.xlsx", b"PK\x03\x04 damaged", OperationalSettings())
+    assert caught.value.code == errors.CORRUPT_FILE
