@@ -52,21 +52,21 @@ def _payload(data: bytes, info: zipfile.ZipInfo) -> memoryview:
 
 
 def inflate_member(data: bytes, info: zipfile.ZipInfo, budget: int) -> bytes:
-    """The member's bytes, CRC-checked; at most min(declared size, budget) are ever built.
+    """The member's bytes, CRC-checked; never more than its declared size is built, and
+    a declared size over ``budget`` is refused before inflating.
 
     Raises MemberTooLarge (DECOMPRESSION_LIMIT) when the content is larger than declared
-    or than ``budget``, and CORRUPT_FILE for anything damaged.
+    or the declared size than ``budget``, and CORRUPT_FILE for anything damaged.
     """
-    limit = min(info.file_size, budget)
+    if info.file_size > max(budget, 0):
+        raise _too_large(max(budget, 0))
     payload = _payload(data, info)
     if info.compress_type == zipfile.ZIP_STORED:
         if len(payload) < info.file_size:
             raise _damaged("a part is cut off")
-        if info.file_size > budget:
-            raise _too_large(budget)
         content = bytes(payload[: info.file_size])
     elif info.compress_type == zipfile.ZIP_DEFLATED:
-        content = _inflate(payload, limit, info.file_size, budget)
+        content = _inflate(payload, info.file_size)
     else:
         # Excel and every spreadsheet writer use deflate or no compression.
         raise _damaged("a part uses an unsupported compression method")
@@ -75,7 +75,7 @@ def inflate_member(data: bytes, info: zipfile.ZipInfo, budget: int) -> bytes:
     return content
 
 
-def _inflate(payload: memoryview, limit: int, declared: int, budget: int) -> bytes:
+def _inflate(payload: memoryview, declared: int) -> bytes:
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     pieces: list[bytes] = []
     produced = 0
@@ -84,11 +84,11 @@ def _inflate(payload: memoryview, limit: int, declared: int, budget: int) -> byt
         while not inflater.eof:
             # max_length bounds each step's output; the rest of the input waits in
             # unconsumed_tail. One byte more than allowed is enough to know it is too much.
-            piece = inflater.decompress(pending, min(_CHUNK, limit - produced + 1))
+            piece = inflater.decompress(pending, min(_CHUNK, declared - produced + 1))
             pending = inflater.unconsumed_tail
             produced += len(piece)
-            if produced > limit:
-                raise _too_large(budget) if produced > budget else MemberTooLarge(
+            if produced > declared:
+                raise MemberTooLarge(
                     "A part of the workbook unpacks to more than its header declares, which only "
                     "damaged or crafted files do. Save the workbook again from Excel and upload that copy."
                 )
