@@ -6,7 +6,9 @@ Generates, in a temp dir, a 100k-row punch-export CSV and a 50k-row xlsx (openpy
 write_only), then times, median of 3 runs in this one process:
   * read_workbook on the CSV  vs  pyarrow.csv.read_csv on the same bytes;
   * read_workbook on the xlsx vs  python_calamine raw to_python() on the same bytes.
-Also times a few refusals (error paths), which must stay well under a second.
+Also times a few refusals (error paths), which must stay well under a second, and the
+hostile shapes the readers used to die on (far-apart cells, a lying zip), each with the
+peak RSS of a child process that reads only that file.
 Prints only counts and timings, never cell contents.
 """
 
@@ -36,7 +38,9 @@ import pyarrow.csv  # noqa: E402
 import python_calamine  # noqa: E402
 
 from processing.errors import InputError  # noqa: E402
+from processing.isolation import ChildLimits, ChildReport, run_isolated  # noqa: E402
 from processing.readers import ReadLimits, read_workbook  # noqa: E402
+from tests.processing.readers.builders import lying_workbook, single_sheet_xlsx  # noqa: E402
 
 CSV_ROWS = 100_000
 XLSX_ROWS = 50_000
@@ -187,6 +191,48 @@ def main() -> None:
     for label, name, data, limits in refusals:
         seconds, code = refusal_seconds(name, data, limits)
         print(f"{label:28} {code:20} {seconds * 1000:8.1f} ms")
+
+    far = single_sheet_xlsx(
+        '<row r="1"><c r="A1"><v>1</v></c></row><row r="200000"><c r="ALL200000"><v>2</v></c></row>',
+        head='<dimension ref="A1:XFD200000"/>',
+    )
+    hostile = [
+        ("far cells A1 + ALL200000", "far.xlsx", far),
+        ("50k xlsx + one cell at ALL199000", "stray.xlsx", with_stray_cell(xlsx_data)),
+        ("lying zip: 50 KB said, 1 GB real", "lying.xlsx", lying_workbook(1024 << 20, 50_000)),
+    ]
+    print("\nhostile shapes, each read in its own child process (single run)")
+    print(f"{'file':34} {'outcome':20} {'seconds':>8} {'peak RSS':>10}")
+    for label, name, data in hostile:
+        report: list[ChildReport] = []
+        started = time.perf_counter()
+        try:
+            outcome = f"{run_isolated(count_cells, name, data, limits=ChildLimits(), report=report):,} cells"
+        except InputError as error:
+            outcome = error.code
+        seconds = time.perf_counter() - started
+        rss = f"{report[0].peak_rss_kb / 1024:,.0f} MB" if report and report[0].peak_rss_kb else "?"
+        print(f"{label:34} {outcome:20} {seconds:8.2f} {rss:>10}")
+
+
+def count_cells(name: str, data: bytes) -> int:
+    """Read in the child; only a count comes back (no cell contents cross the pipe)."""
+    return sum(len(row) for sheet in read_workbook(name, data).sheets for row in sheet.rows)
+
+
+def with_stray_cell(data: bytes) -> bytes:
+    """The same workbook with one value typed far to the right and below the table."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(
+                    b"</sheetData>", b'<row r="199000"><c r="ALL199000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+                )
+            target.writestr(info.filename, content)
+    return out.getvalue()
 
 
 if __name__ == "__main__":

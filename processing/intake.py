@@ -27,7 +27,11 @@ def sniff_format(name: str, head: bytes) -> str:
         return "xlsm" if suffix == ".xlsm" else "xlsx"
     if head.startswith(OLE2_MAGIC):
         return "xls"
-    if b"\x00" in head[:4096]:
+    from processing.readers.text_encoding import utf16_encoding  # import-free: the sniff stays cheap
+
+    # NUL bytes mean binary, except in UTF-16 text (Excel's "Unicode Text" CSV export),
+    # which the CSV reader decodes.
+    if b"\x00" in head[:4096] and utf16_encoding(head) is None:
         raise InputError(UNSUPPORTED_FORMAT, "the file is binary but not an Excel workbook; upload xlsx, xlsm, xls or csv")
     if suffix and suffix not in SPREADSHEET_EXTENSIONS:
         raise InputError(UNSUPPORTED_FORMAT, f"'{suffix}' files are not supported; upload xlsx, xlsm, xls or csv")

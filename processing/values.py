@@ -7,12 +7,21 @@ cells may hold personal data.
 
 Hours and money come back as Decimal; floats from the reader are converted through
 ``str()`` so that 8.1 stays 8.1 and not 8.0999999...
+
+A number no timecard can hold (NaN, an infinity, 1e309, a subnormal such as 5e-324, or a
+magnitude past ``MAX_AMOUNT``) is never read as a number, never as 0 and never raises:
+the parsers give None and ``unreadable_number`` says why, so the extraction can report
+the cell instead of taking it for a blank. Dates outside ``EARLIEST_DATE``..``LATEST_DATE``
+are no dates either (date arithmetic near year 9999 overflows).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+import sys
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from processing.workbook import CellError
@@ -72,6 +81,71 @@ def is_worked_marker(value: object) -> bool:
 
 # --------------------------------------------------------------------------- numbers
 
+# No hours, rate or pay on a timecard reaches a trillion; past it a cell is an overflow,
+# a pasted identifier or an attack, and Decimal quantizing of ~1e308 raises.
+MAX_AMOUNT = Decimal(10) ** 12
+_SMALLEST_NORMAL_FLOAT = sys.float_info.min  # nonzero floats below it are subnormal (5e-324)
+_SPECIAL_FLOAT_RE = re.compile(r"^[+-]?(nan|inf|infinity)$", re.IGNORECASE)
+_SCIENTIFIC_RE = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class UnreadableNumber:
+    """Why a number-shaped cell cannot be an amount: "not a number", "infinite",
+    "too large" or "too small". Never carries the cell's content."""
+
+    reason: str
+
+
+NOT_A_NUMBER = UnreadableNumber("not a number")
+INFINITE = UnreadableNumber("infinite")
+TOO_LARGE = UnreadableNumber("too large")
+TOO_SMALL = UnreadableNumber("too small")
+
+
+def unreadable_number(value: object) -> UnreadableNumber | None:
+    """The reason a cell that looks like a number cannot be one, or None when it can (or
+    when it is no number at all: text, blanks and dates are the other parsers' business).
+
+    Meant for cells read as Hours, Rate or pay: there, "NaN" or "1e309" is a value the
+    file holds and the checker could not read, which must be reported, not skipped.
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, float):
+        return _float_problem(value)
+    if isinstance(value, int):
+        return TOO_LARGE if abs(value) >= MAX_AMOUNT else None
+    if isinstance(value, Decimal):
+        if value.is_nan():
+            return NOT_A_NUMBER
+        if value.is_infinite():
+            return INFINITE
+        return TOO_LARGE if abs(value) >= MAX_AMOUNT else None
+    if isinstance(value, str):
+        text = clean_text(value)
+        if _SPECIAL_FLOAT_RE.match(text):
+            return _float_problem(float(text))
+        if _SCIENTIFIC_RE.match(text):  # "1e309" overflows a float: too large, not "inf"
+            problem = _float_problem(float(text))
+            return TOO_LARGE if problem is INFINITE else problem
+        plain = text.replace(",", "") if _THOUSANDS_RE.match(text) else text
+        if _NUMBER_RE.match(plain) and abs(Decimal(plain)) >= MAX_AMOUNT:
+            return TOO_LARGE
+    return None
+
+
+def _float_problem(value: float) -> UnreadableNumber | None:
+    if math.isnan(value):
+        return NOT_A_NUMBER
+    if math.isinf(value):
+        return INFINITE  # also what float("1e309") is
+    if abs(value) >= MAX_AMOUNT:
+        return TOO_LARGE
+    if value != 0 and abs(value) < _SMALLEST_NORMAL_FLOAT:
+        return TOO_SMALL
+    return None
+
 
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _THOUSANDS_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
@@ -82,24 +156,27 @@ def to_decimal(value: object) -> Decimal | None:
     if isinstance(value, bool) or value is None or isinstance(value, CellError):
         return None
     if isinstance(value, int):
-        return Decimal(value)
+        return Decimal(value) if abs(value) < MAX_AMOUNT else None
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if _float_problem(value) is not None:
             return None
         return _tidy(Decimal(repr(value)))
     if isinstance(value, Decimal):
-        return value
+        return value if value.is_finite() and abs(value) < MAX_AMOUNT else None
     if isinstance(value, str):
         text = clean_text(value)
         if _THOUSANDS_RE.match(text):  # "1,234.50"; a lone "8,5" is not a thousands separator
             text = text.replace(",", "")
         if _NUMBER_RE.match(text):
-            return _tidy(Decimal(text))
+            number = Decimal(text)
+            return _tidy(number) if abs(number) < MAX_AMOUNT else None
     return None
 
 
 def _tidy(value: Decimal) -> Decimal:
     """Drop float noise such as 8.499999999999998 -> 8.5 (12 significant places is plenty)."""
+    if not value.is_finite() or abs(value) >= MAX_AMOUNT:
+        return value  # quantizing it could overflow the context; callers refuse it
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
     rounded = value.quantize(Decimal("1e-9"), rounding=ROUND_HALF_UP).normalize()
@@ -132,6 +209,8 @@ def parse_money(value: object) -> Decimal | None:
     try:
         amount = Decimal(number)
     except InvalidOperation:
+        return None
+    if abs(amount) >= MAX_AMOUNT:
         return None
     negative = bool(match.group("neg1") or match.group("neg2") or match.group("neg3"))
     negative = negative or (text.startswith("(") and text.endswith(")"))
@@ -169,6 +248,16 @@ def excel_serial_to_datetime(serial: float, date1904: bool = False) -> dt.dateti
         return base + dt.timedelta(days=float(serial))
     except OverflowError:
         return None
+
+
+# Work dates a payroll file can plausibly hold. Past them a "date" is a typo or an attack,
+# and later date arithmetic (week ends, periods) near year 9999 overflows.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2199, 12, 31)
+
+
+def _plausible(day: dt.date | None) -> dt.date | None:
+    return day if day is not None and EARLIEST_DATE <= day <= LATEST_DATE else None
 
 
 _ISO_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
@@ -230,8 +319,22 @@ def parse_date(
     Accepts date/datetime objects, Excel serials (when ``allow_serial``), ISO text,
     US "3/2/26", "03/02/2026", "Mon 3/2", "Mar 2", "2-Mar-26". A date without a year takes
     the year that puts it inside ``period`` (from the sheet's period text), else
-    ``default_year``; with neither it is None.
+    ``default_year``; with neither it is None. Dates before ``EARLIEST_DATE`` or after
+    ``LATEST_DATE`` are None.
     """
+    return _plausible(_parse_date(value, date1904=date1904, default_year=default_year, period=period,
+                                  dayfirst=dayfirst, allow_serial=allow_serial))
+
+
+def _parse_date(
+    value: object,
+    *,
+    date1904: bool = False,
+    default_year: int | None = None,
+    period: tuple[dt.date, dt.date] | None = None,
+    dayfirst: bool = False,
+    allow_serial: bool = True,
+) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -282,7 +385,7 @@ def parse_timestamp(value: object, *, date1904: bool = False) -> dt.datetime | N
     """A punch stamp holding both date and time: datetime cells, serials with a time part,
     '03/02/2026 10:00 PM', '2026-03-02T22:00'."""
     if isinstance(value, dt.datetime):
-        return value
+        return value if _plausible(value.date()) else None
     if isinstance(value, (int, float)) and not isinstance(value, bool) and _SERIAL_MIN <= value <= _SERIAL_MAX:
         return excel_serial_to_datetime(float(value), date1904)
     if isinstance(value, str):
@@ -406,8 +509,14 @@ _CLOCK_DURATION_RE = re.compile(r"^(?P<h>\d+):(?P<m>\d{2})(?::(?P<s>\d{2}))?$")
 def parse_duration_hours(value: object, *, fraction_of_day: bool = False) -> Decimal | None:
     """A length of time in hours: 8.5, '8.5', '8:30', '8h 30m', '30m', timedelta, or a
     time-of-day used as a duration (a cell formatted h:mm). With ``fraction_of_day`` a
-    number is a fraction of 24 hours (a cell formatted [h]:mm). Markers give None.
+    number is a fraction of 24 hours (a cell formatted [h]:mm). Markers give None, and so
+    does a length no timecard holds (see ``unreadable_number``).
     """
+    hours = _duration_hours(value, fraction_of_day)
+    return hours if hours is None or abs(hours) < MAX_AMOUNT else None
+
+
+def _duration_hours(value: object, fraction_of_day: bool) -> Decimal | None:
     if isinstance(value, dt.timedelta):
         return _tidy(Decimal(int(round(value.total_seconds()))) / Decimal(3600))
     if isinstance(value, dt.datetime):
@@ -556,4 +665,13 @@ __all__ = [
     "round_hours",
     "round_money",
     "to_decimal",
+    "unreadable_number",
+    "EARLIEST_DATE",
+    "INFINITE",
+    "LATEST_DATE",
+    "MAX_AMOUNT",
+    "NOT_A_NUMBER",
+    "TOO_LARGE",
+    "TOO_SMALL",
+    "UnreadableNumber",
 ]

@@ -7,6 +7,8 @@ name, date, rate or "OFF" repeated down a column) share one instance.
 
 from __future__ import annotations
 
+import math
+import sys
 from typing import Any
 
 from processing.workbook import EMPTY_CELL, Cell, CellError
@@ -32,6 +34,18 @@ EXCEL_ERROR_CODES = frozenset(
 )
 # What an uncomputable formula becomes: Excel's own "value not available".
 UNAVAILABLE = CellError("#N/A")
+# What a number Excel itself could never compute with becomes (NaN, an infinity, a
+# subnormal such as 5e-324, all writable into a file by other tools): Excel's "#NUM!",
+# which the extraction reports as an unreadable cell instead of reading it as 0 or blank.
+INVALID_NUMBER = CellError("#NUM!")
+_SMALLEST_NORMAL_FLOAT = sys.float_info.min
+
+
+def checked_number(value: float) -> float | CellError:
+    """``value`` itself, or INVALID_NUMBER when no spreadsheet could hold it."""
+    if math.isfinite(value) and (value == 0 or abs(value) >= _SMALLEST_NORMAL_FLOAT):
+        return value
+    return INVALID_NUMBER
 
 
 def error_value(code: str) -> CellError:
@@ -63,7 +77,9 @@ class CellCache:
                 cells = by_type[kind] = {}
             cell = cells.get(value)
             if cell is None:
-                cell = cells[value] = Cell(value)
+                # Checked once per distinct value (a cache miss), not once per cell.
+                plain = checked_number(value) if kind is float else value
+                cell = cells[value] = Cell(plain)
             append(cell)
         return out
 
@@ -71,5 +87,6 @@ class CellCache:
         key = (type(value), value, number_format)
         cell = self._formatted.get(key)
         if cell is None:
-            cell = self._formatted[key] = Cell(value, number_format)
+            plain = checked_number(value) if type(value) is float else value
+            cell = self._formatted[key] = Cell(plain, number_format)
         return cell

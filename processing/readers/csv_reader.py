@@ -15,7 +15,8 @@ from charset_normalizer import from_bytes
 
 from processing.errors import CORRUPT_FILE, UNSUPPORTED_FORMAT, InputError
 from processing.readers.cells import CellCache
-from processing.readers.limits import ReadLimits, check_columns, check_rows
+from processing.readers.limits import ReadLimits, check_cells, check_columns, check_rows
+from processing.readers.text_encoding import utf16_encoding
 from processing.workbook import Sheet
 
 CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
@@ -41,12 +42,16 @@ def read_csv(name: str, data: bytes, limits: ReadLimits) -> tuple[Sheet, str, st
     # "Rows" are physical lines of the reader; a quoted field may span lines, so the
     # newline count is an upper bound that lets the common case skip the check entirely.
     bounded = text.count("\n") + 1 <= limits.max_rows
+    cells = 0
     try:
         for fields in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             if not bounded and len(rows) >= limits.max_rows:
                 check_rows("The file", len(rows) + 1, limits)
             if len(fields) > limits.max_columns:
                 check_columns("The file", len(fields), limits)
+            cells += len(fields)
+            if cells > limits.max_cells:
+                check_cells(cells, limits)
             rows.append(cache.row(fields))
     except csv.Error:
         raise InputError(
@@ -58,15 +63,19 @@ def read_csv(name: str, data: bytes, limits: ReadLimits) -> tuple[Sheet, str, st
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # Excel's "Unicode Text" export: UTF-16 with a BOM (and NUL bytes in every char).
-        return _decoded(data, "utf-16"), "utf-16"
+    utf16 = utf16_encoding(data[:_SNIFF_BYTES])
+    if utf16 is not None:
+        # Excel's "Unicode Text" export: UTF-16, with or without a BOM (NUL bytes in every
+        # ASCII character). "utf-16" reads a BOM; without one the byte order is the sniff's.
+        has_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        encoding = "utf-16" if has_bom else utf16
+        return _decoded(data, encoding), encoding
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise InputError(UNSUPPORTED_FORMAT, _NOT_TEXT)
     try:
         if data.startswith(b"\xef\xbb\xbf"):
-            return data.decode("utf-8-sig"), "utf-8-sig"
-        return data.decode("utf-8"), "utf-8"
+            return _plain_text(data.decode("utf-8-sig")), "utf-8-sig"
+        return _plain_text(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
     # Not UTF-8. US payroll exports that are not UTF-8 are Windows-1252 in practice, and
@@ -92,10 +101,16 @@ def _decoded(data: bytes, encoding: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         raise InputError(UNSUPPORTED_FORMAT, _NOT_TEXT) from None
+    return _plain_text(text).lstrip("\ufeff")
+
+
+def _plain_text(text: str) -> str:
+    """``text``, unless control characters show it is binary that happened to decode
+    (bytes 1-31 are valid UTF-8, so decoding alone proves nothing)."""
     sample = text[:_SNIFF_BYTES]
     if sample and sum(1 for ch in sample if ch in _CONTROL) > max(2, len(sample) // 200):
         raise InputError(UNSUPPORTED_FORMAT, _NOT_TEXT)
-    return text.lstrip("\ufeff")
+    return text
 
 
 def sniff_delimiter(text: str) -> str:

@@ -19,6 +19,7 @@ from processing.errors import (
     UNSUPPORTED_FORMAT,
     InputError,
 )
+from processing.readers.inflate import inflate_member
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -29,6 +30,11 @@ _ENCRYPTED_OOXML_STREAMS = (
     "EncryptedPackage".encode("utf-16-le"),
     "EncryptionInfo".encode("utf-16-le"),
 )
+
+# [Content_Types].xml and an ODS mimetype are a few hundred bytes; no more is ever inflated.
+_SMALL_PART_BYTES = 1024 * 1024
+# General-purpose bit 0 of a zip entry: the member is encrypted (ZipCrypto or AES).
+_ZIP_ENCRYPTED_FLAG = 0x1
 
 XLSM_CONTENT_TYPE = b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 _SAVE_AS_HINT = "Open it in Excel and save it as .xlsx (Excel Workbook) or .csv, then upload that."
@@ -71,10 +77,14 @@ def detect_format(name: str, data: bytes) -> str:
 def _detect_zip_format(data: bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
+        if any(info.flag_bits & _ZIP_ENCRYPTED_FLAG for info in archive.infolist()):
+            # zipfile refuses to read such members with a RuntimeError; Excel never writes
+            # them, but a zip tool's "encrypt" option does: the password is the problem.
+            raise _encrypted()
         names = set(archive.namelist())
         content_types = (
-            archive.read("[Content_Types].xml")
-            if "[Content_Types].xml" in names and archive.getinfo("[Content_Types].xml").file_size < 1024 * 1024
+            inflate_member(data, archive.getinfo("[Content_Types].xml"), _SMALL_PART_BYTES)
+            if "[Content_Types].xml" in names and archive.getinfo("[Content_Types].xml").file_size < _SMALL_PART_BYTES
             else b""
         )
     except (
@@ -84,6 +94,7 @@ def _detect_zip_format(data: bytes) -> str:
         OSError,
         ValueError,
         NotImplementedError,
+        RuntimeError,  # zipfile's "password required" for a member flagged encrypted
     ):
         raise InputError(
             CORRUPT_FILE,
@@ -99,7 +110,7 @@ def _detect_zip_format(data: bytes) -> str:
             UNSUPPORTED_FORMAT,
             "Binary Excel workbooks (.xlsb) are not supported. " + _SAVE_AS_HINT,
         )
-    if "mimetype" in names and b"opendocument.spreadsheet" in _read_small(archive, "mimetype"):
+    if "mimetype" in names and b"opendocument.spreadsheet" in _read_small(data, archive, "mimetype"):
         raise InputError(
             UNSUPPORTED_FORMAT,
             "OpenDocument spreadsheets (.ods) are not supported. " + _SAVE_AS_HINT,
@@ -110,11 +121,10 @@ def _detect_zip_format(data: bytes) -> str:
     )
 
 
-def _read_small(archive: zipfile.ZipFile, member: str) -> bytes:
+def _read_small(data: bytes, archive: zipfile.ZipFile, member: str) -> bytes:
     try:
-        with archive.open(member) as stream:
-            return stream.read(200)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError):
+        return inflate_member(data, archive.getinfo(member), _SMALL_PART_BYTES)[:200]
+    except InputError:
         return b""
 
 

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from processing.errors import (
     FILE_TOO_LARGE,
+    TOO_MANY_CELLS,
     TOO_MANY_COLUMNS,
     TOO_MANY_ROWS,
+    TOO_MANY_SHEETS,
     InputError,
 )
 
@@ -29,6 +31,12 @@ class ReadLimits:
     max_uncompressed_bytes: int = 200 * MIB
     max_rows: int = 200_000
     max_columns: int = 1_000
+    # Filled cells in the whole workbook (not the rectangle they span): what memory and
+    # extraction time follow. 200k punch rows x 10 columns is 2M.
+    max_cells: int = 5_000_000
+    # Sheets in one workbook; each costs a layout detection and, for a per-employee
+    # workbook, one timecard. A one-sheet-per-employee file for a 200-person crew fits.
+    max_sheets: int = 250
 
     @classmethod
     def from_settings(cls, settings: OperationalSettings) -> ReadLimits:
@@ -65,6 +73,24 @@ def check_rows(sheet_label: str, n_rows: int, limits: ReadLimits) -> None:
             TOO_MANY_ROWS,
             f"{sheet_label} reaches row {n_rows}; the limit is {limits.max_rows} rows per sheet. "
             "Delete unused rows at the bottom or split the sheet.",
+        )
+
+
+def check_cells(n_cells: int, limits: ReadLimits) -> None:
+    if n_cells > limits.max_cells:
+        raise InputError(
+            TOO_MANY_CELLS,
+            f"The file has {n_cells:,} filled cells; the limit is {limits.max_cells:,}. "
+            "Split it into smaller files (for example one pay period or one crew per file).",
+        )
+
+
+def check_sheets(n_sheets: int, limits: ReadLimits) -> None:
+    if n_sheets > limits.max_sheets:
+        raise InputError(
+            TOO_MANY_SHEETS,
+            f"The workbook has {n_sheets} sheets; the limit is {limits.max_sheets}. "
+            "Delete unused or hidden sheets, or split the workbook into several files.",
         )
 
 

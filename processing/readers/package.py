@@ -6,8 +6,9 @@ raising, when an allocation fails. So before any parser sees the package:
 
 * the declared uncompressed sizes are summed and compared with the limit, and members
   with an implausible compression ratio are refused (DECOMPRESSION_LIMIT);
-* each part we need is inflated by Python's zipfile, which never yields more than the
-  declared size and verifies the CRC;
+* each part we need is inflated by inflate.py, which counts the output while inflating
+  and stops at the declared size or the budget (Python's zipfile does not: it can
+  inflate a lying member whole before truncating it), and verifies the CRC;
 * calamine then reads a re-packed copy holding only those verified parts, STORED (not
   compressed), so nothing it inflates can exceed what we already checked. Re-packing a
   17 MB sheet costs a memcpy and a CRC, and STORED members are faster for calamine to read.
@@ -18,10 +19,11 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from processing.errors import CORRUPT_FILE, DECOMPRESSION_LIMIT, InputError
+from processing.errors import CORRUPT_FILE, DECOMPRESSION_LIMIT, ENCRYPTED_FILE, InputError
+from processing.readers.inflate import inflate_member
 from processing.readers.limits import MIB, ReadLimits
 
 # Deflate tops out near 1032:1 (runs of one byte). Real sheet XML compresses 5-50:1;
@@ -44,11 +46,18 @@ def corrupt(detail: str = "") -> InputError:
 
 @dataclass
 class Package:
-    """A size-checked zip; parts are inflated (bounded, CRC-checked) at most once."""
+    """A size-checked zip; parts are inflated (bounded, CRC-checked) at most once.
 
+    Inflation is counted as it happens (inflate.py), against each part's declared size and
+    against ``budget``, the bytes all parts together may unpack to.
+    """
+
+    data: bytes
     archive: zipfile.ZipFile
     names: frozenset[str]
+    budget: int
     _parts: dict[str, bytes] = field(default_factory=dict)
+    _inflated: int = 0
 
     def has(self, name: str) -> bool:
         return name in self.names
@@ -56,30 +65,27 @@ class Package:
     def read(self, name: str) -> bytes:
         if name not in self._parts:
             try:
-                self._parts[name] = self.archive.read(name)
+                info = self.archive.getinfo(name)
             except KeyError:
                 raise corrupt(f"part {name} is missing") from None
-            except (
-                zipfile.BadZipFile,
-                EOFError,
-                OSError,
-                zlib.error,
-                ValueError,
-                NotImplementedError,
-            ):
-                raise corrupt() from None
+            content = inflate_member(self.data, info, self.budget - self._inflated)
+            self._inflated += len(content)
+            self._parts[name] = content
         return self._parts[name]
 
     def read_optional(self, name: str) -> bytes | None:
         return self.read(name) if self.has(name) else None
 
-    def stored_copy(self, names: list[str]) -> bytes:
-        """A new zip with only ``names`` (already verified by ``read``), uncompressed."""
+    def stored_copy(self, names: list[str], rewrite: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+        """A new zip with only ``names`` (already verified by ``read``), uncompressed;
+        ``rewrite`` maps a part name to a function applied to its bytes on the way."""
         out = io.BytesIO()
+        rewrite = rewrite or {}
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as copy:
             for name in names:
                 if self.has(name):
-                    copy.writestr(name, self.read(name))
+                    content = self.read(name)
+                    copy.writestr(name, rewrite[name](content) if name in rewrite else content)
         return out.getvalue()
 
 
@@ -93,7 +99,11 @@ def open_package(data: bytes, limits: ReadLimits) -> Package:
     for info in infos:
         declared_total += info.file_size
         if info.flag_bits & 0x1:
-            raise corrupt("a part is encrypted")
+            raise InputError(
+                ENCRYPTED_FILE,
+                "A part of the workbook is encrypted with a zip password. Remove the password "
+                "(or open the file in Excel and save it again), then upload the new copy.",
+            )
         if info.file_size >= _RATIO_CHECK_MIN_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(
             info.compress_size, 1
         ):
@@ -110,7 +120,7 @@ def open_package(data: bytes, limits: ReadLimits) -> Package:
             f"{limits.max_uncompressed_bytes / MIB:.0f} MB. Remove unused sheets, images or empty "
             "formatted ranges, or split the workbook.",
         )
-    return Package(archive, frozenset(info.filename for info in infos))
+    return Package(data, archive, frozenset(info.filename for info in infos), limits.max_uncompressed_bytes)
 
 
 def resolve_target(base_part: str, target: str) -> str:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from processing.readers.cells import INVALID_NUMBER, checked_number
 from processing.readers.number_formats import classify
 
 _EPOCH_1900 = dt.datetime(1899, 12, 30)  # serial 60 is the fake 29 Feb 1900; 61 onwards line up
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
+# Longer than any timesheet duration, and far inside what timedelta can hold (~2.7M years).
+_MAX_DURATION_DAYS = 1_000_000
 
 
 def serial_to_datetime(serial: float, date1904: bool) -> dt.datetime:
@@ -26,7 +29,11 @@ def convert_serial(value: float, number_format: str | None, date1904: bool) -> o
     kind = classify(number_format)
     if kind is None or isinstance(value, bool):
         return value
+    if checked_number(value) is INVALID_NUMBER:
+        return INVALID_NUMBER
     if kind == "duration":
+        if abs(value) > _MAX_DURATION_DAYS:
+            return value  # not a duration anyone worked: the plain number, for the parsers to refuse
         return dt.timedelta(milliseconds=round(value * 86_400_000))
     if kind == "time" and 0 <= value < 1:
         # A time of day is the fraction alone; the date system does not matter.

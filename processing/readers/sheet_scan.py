@@ -29,7 +29,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from processing.readers.cells import INVALID_NUMBER, checked_number
 from processing.readers.limits import ReadLimits, check_columns, check_rows
+from processing.readers.number_formats import classify
 from processing.readers.package import corrupt
 from processing.readers.refs import cell_ref, column_index, column_letters, parse_ref
 
@@ -84,6 +86,21 @@ class SheetStructure:
     formulas: dict[Position, str] = field(default_factory=dict)
     uncached_formulas: set[Position] = field(default_factory=set)
     errors: dict[Position, str] = field(default_factory=dict)
+    # The extent of the cells that hold something (not the <dimension> the file claims, not
+    # formatted-but-empty cells): 1-based last row and column, and how many such cells.
+    last_row: int = 0
+    last_column: int = 0
+    cell_count: int = 0
+    # Cells holding a number no spreadsheet holds (NaN, INF, 1e309...): read as #NUM!.
+    invalid_numbers: list[Position] = field(default_factory=list)
+    # The element prefix when the sheet has the mainstream layout the fast scanner reads
+    # (every <c> opens with r="..."), None otherwise.
+    fast_layout_prefix: bytes | None = None
+
+    @property
+    def grid_cells(self) -> int:
+        """How many cells a dense grid from A1 to the furthest filled cell would hold."""
+        return self.last_row * self.last_column
 
 
 def check_extent(xml: bytes, sheet_label: str, limits: ReadLimits, prefix: bytes | None) -> None:
@@ -113,17 +130,89 @@ def check_extent(xml: bytes, sheet_label: str, limits: ReadLimits, prefix: bytes
     check_columns(sheet_label, column_index(ref.group(1).decode()) + 1, limits)
 
 
-def scan_sheet(xml: bytes, sheet_label: str, style_formats: list[str | None], limits: ReadLimits) -> SheetStructure:
+def scan_sheet(
+    xml: bytes,
+    sheet_label: str,
+    style_formats: list[str | None],
+    limits: ReadLimits,
+    grid_budget: int | None = None,
+) -> SheetStructure:
+    """The sheet's structure. With ``grid_budget``, the fast scanner settles for an upper
+    bound of the filled extent when that bound already fits the budget (one C-level search
+    instead of a pass that builds a tuple per cell); without it the extent is exact."""
     prefix = _element_prefix(xml)
     if prefix is not None and _fast_scan_applies(xml, prefix):
         check_extent(xml, sheet_label, limits, prefix)
-        return _FastScanner(xml, prefix, sheet_label, style_formats, limits).scan()
-    check_extent(xml, sheet_label, limits, None)
-    return _exact_scan(xml, sheet_label, style_formats, limits)
+        structure = _FastScanner(xml, prefix, sheet_label, style_formats, limits, grid_budget).scan()
+        structure.fast_layout_prefix = prefix
+    else:
+        check_extent(xml, sheet_label, limits, None)
+        structure = _exact_scan(xml, sheet_label, style_formats, limits)
+    if any(classify(code) for code in style_formats if code):
+        # calamine turns a date-formatted NaN into 1899-12-30 and other converted values
+        # into real-looking dates or durations; without such formats checked_number sees
+        # the raw float and needs no scan.
+        structure.invalid_numbers = invalid_number_cells(xml)
+        for position in structure.invalid_numbers:
+            structure.errors.setdefault(position, INVALID_NUMBER.code)
+    return structure
+
+
+# <v> texts that parse as a float no spreadsheet holds: NaN, infinities, and exponents of
+# three digits (1e309 overflows, 5e-324 is subnormal). Real writers never produce them.
+_SUSPECT_VALUE = re.compile(
+    rb"<(?:\w+:)?v>\s*([-+]?(?:[nN][aA][nN]|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[0-9.]+[eE][-+]?[0-9]{3,}))\s*</"
+)
+_CELL_START = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=[\"']([A-Z]+[0-9]+)[\"']")
+
+
+def without_invalid_numbers(xml: bytes) -> bytes:
+    """The sheet XML with every number no spreadsheet holds replaced by 0.
+
+    For calamine's copy only: it panics converting INF under a duration format, which would
+    refuse the whole file for one cell. The cells still read as #NUM! (their positions are
+    in ``SheetStructure.invalid_numbers`` and the overlay puts the error on top).
+    """
+
+    def neutral(match: re.Match[bytes]) -> bytes:
+        try:
+            invalid = checked_number(float(match.group(1))) is INVALID_NUMBER
+        except ValueError:
+            invalid = False
+        if not invalid:
+            return match.group(0)
+        start, end = match.span(1)
+        return match.group(0)[: start - match.start()] + b"0" + match.group(0)[end - match.start() :]
+
+    return _SUSPECT_VALUE.sub(neutral, xml)
+
+
+def invalid_number_cells(xml: bytes) -> list[Position]:
+    """Cells whose value is a number Excel cannot hold (see cells.checked_number).
+
+    calamine reads them as floats, or, under a date format, as 1899-12-30: a real-looking
+    date. One C-level search finds none on an ordinary sheet; each hit looks back to its
+    cell's reference (cells without one are left to checked_number).
+    """
+    out: list[Position] = []
+    for match in _SUSPECT_VALUE.finditer(xml):
+        try:
+            number = float(match.group(1))
+        except ValueError:
+            continue
+        if checked_number(number) is not INVALID_NUMBER:
+            continue
+        opening = xml.rfind(b"<", 0, max(xml.rfind(b"c ", 0, match.start()), 0) + 1)
+        cell = _CELL_START.match(xml, opening) if opening >= 0 else None
+        position = parse_ref(cell.group(1).decode()) if cell else None
+        if position is not None:
+            out.append(position)
+    return out
 
 
 # ----------------------------------------------------------------------------- helpers
 
+_DIGITS = re.compile(rb"[0-9]+")
 _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData[\s/>]")
 _TRUE = ("1", "true")
 
@@ -246,7 +335,9 @@ class _FastScanner:
         sheet_label: str,
         style_formats: list[str | None],
         limits: ReadLimits,
+        grid_budget: int | None = None,
     ):
+        self.grid_budget = grid_budget
         self.xml = xml
         self.raw_prefix = p
         self.p = re.escape(p)
@@ -256,6 +347,7 @@ class _FastScanner:
         self.out = SheetStructure()
 
     def scan(self) -> SheetStructure:
+        self._extent()
         self._hidden_rows()
         self._columns()
         self._merges()
@@ -263,6 +355,43 @@ class _FastScanner:
         self._errors()
         self._formulas()
         return self.out
+
+    def _extent(self) -> None:
+        if self.grid_budget is not None and self._extent_bound_fits():
+            return
+        # One pass over the cells that are not self-closing (those hold nothing); the
+        # per-match Python work is a set insert and an int(). ~1 s on 350k cells.
+        refs = re.findall(rb"<" + self.p + rb'c r="([A-Z]+)([0-9]+)"[^>]*?(?<!/)>', self.xml)
+        if not refs:
+            return
+        letters = {ref[0] for ref in refs}
+        self.out.cell_count = len(refs)
+        self.out.last_row = max(map(int, (ref[1] for ref in refs)))
+        self.out.last_column = max(column_index(text.decode()) for text in letters) + 1
+
+    def _extent_bound_fits(self) -> bool:
+        """Set an upper bound of the extent and return True when it fits ``grid_budget``.
+
+        Rows are in order in this layout, so the last <row r="N"> bounds the rows; then a
+        single search asks whether any cell lies right of budget // N columns.
+        """
+        at = self.xml.rfind(b"<" + self.raw_prefix + b'row r="')
+        if at < 0:
+            return True  # no rows: nothing to bound
+        digits = _DIGITS.match(self.xml, at + len(self.raw_prefix) + 8)
+        last_row = int(digits.group(0)) if digits else 0
+        if last_row == 0:
+            return False
+        columns = max(1, self.grid_budget // last_row)  # type: ignore[operator]
+        if columns >= self.limits.max_columns:
+            columns = self.limits.max_columns  # check_extent already refused anything wider
+        else:
+            wider = _exceeding(column_letters(columns - 1), rb"[A-Z]", _higher_letter)
+            if re.search(rb"<" + self.p + rb'c r="' + wider + rb"[0-9]", self.xml):
+                return False
+        self.out.last_row, self.out.last_column = last_row, columns
+        self.out.cell_count = self.xml.count(b"<" + self.raw_prefix + b"c ")  # self-closing ones too: a bound
+        return True
 
     def _hidden_rows(self) -> None:
         pattern = re.compile(rb"<" + self.p + rb'row r="(\d+)"[^>]*?\shidden="(?:1|true)"')
@@ -430,6 +559,9 @@ def _exact_cell(
     if has_content:
         check_rows(sheet_label, row + 1, limits)
         check_columns(sheet_label, col + 1, limits)
+        out.cell_count += 1
+        out.last_row = max(out.last_row, row + 1)
+        out.last_column = max(out.last_column, col + 1)
     style = element.get("s")
     if style and style.isdigit() and int(style) < len(style_formats) and style_formats[int(style)]:
         out.formatted_cells.add(row, col, style_formats[int(style)])  # type: ignore[arg-type]

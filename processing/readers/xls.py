@@ -15,7 +15,7 @@ from xlrd.biffh import XLRDError, error_text_from_code
 
 from processing.errors import ENCRYPTED_FILE, InputError
 from processing.readers.cells import CellCache, error_value
-from processing.readers.limits import ReadLimits, check_columns, check_rows, sheet_label
+from processing.readers.limits import ReadLimits, check_cells, check_columns, check_rows, check_sheets, sheet_label
 from processing.readers.number_formats import GENERAL, classify
 from processing.readers.package import corrupt
 from processing.readers.serials import convert_serial
@@ -27,9 +27,16 @@ log = logging.getLogger(__name__)
 def read_xls(data: bytes, limits: ReadLimits) -> tuple[list[Sheet], bool]:
     book = _open(data)
     try:
+        check_sheets(book.nsheets, limits)
         date1904 = book.datemode == 1
         formats = _xf_formats(book)
-        sheets = [_read_sheet(book, index, formats, date1904, limits) for index in range(book.nsheets)]
+        sheets = []
+        cells = 0
+        for index in range(book.nsheets):
+            sheet = _read_sheet(book, index, formats, date1904, limits)
+            cells += sum(len(row) for row in sheet.rows)
+            check_cells(cells, limits)
+            sheets.append(sheet)
     except InputError:
         raise
     except (

@@ -341,3 +341,87 @@ def test_parse_timestamp():
     assert parse_timestamp(46083.25) == dt.datetime(2026, 3, 2, 6, 0)
     assert parse_timestamp("10:00 PM") is None
     assert parse_timestamp("OFF") is None
+
+
+# ----------------------------------------------------------------- numbers no timecard holds
+
+from processing.values import (  # noqa: E402 - grouped with the tests that need them
+    INFINITE,
+    LATEST_DATE,
+    NOT_A_NUMBER,
+    TOO_LARGE,
+    TOO_SMALL,
+    parse_timestamp,
+    unreadable_number,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (float("nan"), NOT_A_NUMBER),
+        (float("inf"), INFINITE),
+        (float("-inf"), INFINITE),
+        (5e-324, TOO_SMALL),
+        (1e308, TOO_LARGE),
+        (10**13, TOO_LARGE),
+        (Decimal("NaN"), NOT_A_NUMBER),
+        (Decimal("-Infinity"), INFINITE),
+        ("NaN", NOT_A_NUMBER),
+        ("nan", NOT_A_NUMBER),
+        ("Infinity", INFINITE),
+        ("-inf", INFINITE),
+        ("1e309", TOO_LARGE),
+        ("1E308", TOO_LARGE),
+        ("5e-324", TOO_SMALL),
+        ("99999999999999", TOO_LARGE),
+        ("1,000,000,000,000", TOO_LARGE),
+    ],
+)
+def test_numbers_no_timecard_holds_are_unreadable_not_blank_or_zero(value, reason):
+    assert unreadable_number(value) == reason
+    # ... and no parser reads them as an amount (never 0, never an exception)
+    assert to_decimal(value) is None
+    assert parse_money(value) is None
+    assert parse_duration_hours(value) is None
+    assert parse_duration_hours(value, fraction_of_day=True) is None
+
+
+@pytest.mark.parametrize("value", [8.5, 0, 0.0, 1.7763568394002505e-15, "8.5", "$1,234.50", "", None, "OFF",
+                                   "Nan Smith", True, dt.date(2026, 3, 2), 999_999_999_999])
+def test_ordinary_cells_are_not_unreadable_numbers(value):
+    # float noise from a formula (=8.1-8.1) is zero, not an unreadable value
+    assert unreadable_number(value) is None
+
+
+def test_a_1e308_cell_neither_raises_nor_becomes_a_number():
+    # Decimal quantizing of 1e308 raised InvalidOperation (an INTERNAL_ERROR for the file)
+    assert to_decimal(1e308) is None
+    assert parse_money("1" + "0" * 400) is None
+    assert parse_duration_hours("9" * 40 + "h") is None
+    assert parse_break_hours(1e308) is None
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_no_float_makes_a_number_parser_raise(value):
+    for parse in (to_decimal, parse_money, parse_duration_hours, parse_break_hours, unreadable_number):
+        parse(value)
+    number = to_decimal(value)
+    assert (number is None) == (unreadable_number(value) is not None)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [dt.date(9999, 12, 31), dt.datetime(9999, 12, 31, 23, 59), "9999-12-31", dt.date(2200, 1, 1),
+     dt.date(1, 1, 1), "0001-01-01", "12/31/9999"],
+)
+def test_dates_outside_any_payroll_are_no_dates(value):
+    # 9999-12-31 passed through and overflowed the week arithmetic downstream (OverflowError)
+    assert parse_date(value) is None
+
+
+def test_the_plausible_date_range_keeps_real_dates():
+    assert parse_date(LATEST_DATE) == LATEST_DATE
+    assert parse_date("2026-03-02") == dt.date(2026, 3, 2)
+    assert parse_timestamp(dt.datetime(9999, 1, 1, 8, 0)) is None
+    assert parse_timestamp(dt.datetime(2026, 3, 2, 8, 0)) == dt.datetime(2026, 3, 2, 8, 0)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 
 import openpyxl
@@ -93,3 +95,51 @@ def ole2_with_stream_named(name: str) -> bytes:
     data[at : at + 64] = encoded.ljust(64, b"\x00")
     data[at + 64 : at + 66] = len(encoded).to_bytes(2, "little")
     return bytes(data)
+
+
+MIB = 1 << 20
+
+
+def lying_zip(members: list[tuple[str, bytes, int, int, int, int]]) -> bytes:
+    """A zip written byte by byte: (name, payload, method, crc, compressed size, declared size)."""
+    out, central = bytearray(), bytearray()
+    for name, payload, method, crc, compressed, declared in members:
+        offset, encoded = len(out), name.encode()
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0, crc, compressed, declared, len(encoded), 0)
+        out += encoded + payload
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0, crc, compressed, declared,
+                               len(encoded), 0, 0, 0, 0, 0, offset) + encoded
+    directory = len(out)
+    out += central + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), directory, 0)
+    return bytes(out)
+
+
+def deflate(content: bytes) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return packer.compress(content) + packer.flush()
+
+
+def lying_workbook(real_sheet_size: int, declared_sheet_size: int) -> bytes:
+    """A real workbook whose sheet part inflates to ``real_sheet_size`` bytes of XML but
+    declares ``declared_sheet_size``."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes(lambda wb: wb.active.append(["a", 1]))))
+    head = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            b'<row r="1"><c r="A1"><v>1</v></c></row>')
+    tail = b"</sheetData></worksheet>"
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    payload, crc = packer.compress(head), zlib.crc32(head)
+    padding = b" " * MIB
+    for _ in range((real_sheet_size - len(head) - len(tail)) // MIB):
+        payload += packer.compress(padding)
+        crc = zlib.crc32(padding, crc)
+    payload += packer.compress(tail) + packer.flush()
+    crc = zlib.crc32(tail, crc)
+    members = []
+    for info in source.infolist():
+        if info.filename == "xl/worksheets/sheet1.xml":
+            members.append((info.filename, payload, 8, crc, len(payload), declared_sheet_size))
+        else:
+            content = source.read(info.filename)
+            packed = deflate(content)
+            members.append((info.filename, packed, 8, zlib.crc32(content), len(packed), len(content)))
+    return lying_zip(members)

@@ -56,7 +56,7 @@ def test_limits_from_settings():
     assert ReadLimits.from_settings(settings) == ReadLimits(
         max_bytes=3 * MIB, max_uncompressed_bytes=7 * MIB, max_rows=123, max_columns=45
     )
-    assert ReadLimits() == ReadLimits(16 * MIB, 200 * MIB, 200_000, 1_000)
+    assert ReadLimits() == ReadLimits(16 * MIB, 200 * MIB, 200_000, 1_000, 5_000_000, 250)
 
 
 def test_empty_file():
@@ -279,3 +279,54 @@ def test_messages_name_sheets_by_position_not_by_their_possibly_personal_names()
     assert error.code == errors.TOO_MANY_ROWS
     assert "Jane Doe" not in error.message
     assert "Sheet 2" in error.message and "20" in error.message
+
+
+def test_zip_with_the_encrypted_flag_is_encrypted_not_an_internal_error():
+    # zipfile raises RuntimeError ("password required") for such members; it was INTERNAL_ERROR
+    base = bytearray(xlsx_bytes(lambda wb: wb.active.append([SECRET])))
+    for signature, flag_offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = base.find(signature)
+        while at >= 0:
+            base[at + flag_offset] |= 0x1
+            at = base.find(signature, at + 4)
+    assert refuse("locked.xlsx", bytes(base)).code == errors.ENCRYPTED_FILE
+
+
+def test_too_many_sheets():
+    def build(wb):
+        for index in range(12):
+            wb.create_sheet(f"Person {index}")["A1"] = SECRET
+
+    error = refuse("crew.xlsx", xlsx_bytes(build), ReadLimits(max_sheets=10))
+    assert error.code == errors.TOO_MANY_SHEETS
+    assert "13 sheets" in error.message and "10" in error.message
+
+
+def test_shared_strings_claiming_two_billion_entries_do_not_abort_the_process():
+    # calamine reserved uniqueCount entries up front: 51 GB, then SIGABRT. Run in a child so
+    # that a regression fails this test instead of killing the test run.
+    from processing.isolation import ChildLimits, run_isolated
+    from tests.processing.readers.hostile.corpus import MAIN_NS, _shared_strings_xlsx
+
+    data = _shared_strings_xlsx(
+        f'<sst xmlns="{MAIN_NS}" count="2147483647" uniqueCount="2147483647"><si><t>Employee</t></si></sst>',
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+    )
+    sheet = run_isolated(read_workbook, "week.xlsx", data, limits=ChildLimits(cpu_seconds=20, memory_bytes=512 * MIB))
+    assert sheet.sheets[0].value(0, 0) == "Employee"
+
+
+def test_too_many_cells_csv_and_xls():
+    rows = "\n".join(",".join(["8"] * 10) for _ in range(30)).encode()
+    assert refuse("p.csv", rows, ReadLimits(max_cells=250)).code == errors.TOO_MANY_CELLS
+    assert read_workbook("p.csv", rows, ReadLimits(max_cells=300)).sheets[0].n_rows == 30
+    book = xlwt.Workbook()
+    for name in ("One", "Two"):
+        sheet = book.add_sheet(name)
+        for r in range(10):
+            for c in range(10):
+                sheet.write(r, c, SECRET)
+    out = io.BytesIO()
+    book.save(out)
+    assert refuse("w.xls", out.getvalue(), ReadLimits(max_cells=150)).code == errors.TOO_MANY_CELLS
+    assert len(read_workbook("w.xls", out.getvalue(), ReadLimits(max_cells=200)).sheets) == 2
