@@ -119,7 +119,7 @@ def serve(role: str, port: int, store: dict, pipeline: str) -> None:
         uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
         return
     from api.app import create_app
-    from processing.worker import WorkerPool
+    from services.worker import WorkerPool
 
     attach_store(store)
     handlers = {"timecard": stub_handler} if pipeline == "stub" else None
@@ -145,7 +145,7 @@ def clean_timecard(index: int) -> bytes:
 
 def stub_handler(ctx):
     """The worker's stages without the pipeline: read, extract, validate, then approved."""
-    from processing.jobs import JobOutcome
+    from services.jobs import JobOutcome
 
     for stage, percent in (("read", 20), ("extract", 60), ("validate", 90)):
         time.sleep(0.1)

@@ -38,7 +38,7 @@ def _configure(endpoint: str, prefix: str) -> None:
 
 
 def _bench_handler(ctx):
-    from processing.jobs import JobOutcome
+    from services.jobs import JobOutcome
 
     return JobOutcome(status="COMPLETED", result={"ok": True})
 
@@ -46,7 +46,7 @@ def _bench_handler(ctx):
 def _start_pool(threads: int):
     """The real WorkerPool with a no-op handler: what is measured is the queue, not the work."""
     from core.operational_settings import OperationalSettings
-    from processing.worker import WorkerPool
+    from services.worker import WorkerPool
 
     settings = OperationalSettings(max_concurrent_jobs=threads)
     return WorkerPool(lambda: settings, handlers={"bench": _bench_handler}, poll_interval=0.05,

@@ -101,7 +101,7 @@ STOP_TIMEOUT_SECONDS = 110.0
 def _start_background() -> list:
     """The drop folder (local folder, or S3 events from SQS) and, on AWS, the queue-depth metric."""
     from core.config import get_config
-    from processing.drop import start_drop_watcher
+    from services.drop import start_drop_watcher
     from store.metrics import start_queue_metrics_publisher
 
     config = get_config()
@@ -118,7 +118,7 @@ def _stop_all(services: list) -> None:
 
 
 def _start_pool():
-    from processing.worker import WorkerPool
+    from services.worker import WorkerPool
     from store.settings import get_operational_settings
 
     pool = WorkerPool().start()

@@ -41,7 +41,7 @@ APPROVE = gql("""mutation($id: ID!) {
 @pytest.fixture
 def live(local_store, tmp_path):
     from api.app import create_app
-    from processing.worker import WorkerPool
+    from services.worker import WorkerPool
     from store.apikeys import create_api_key
 
     keys = {role: create_api_key(role)[0] for role in ("viewer", "uploader", "reviewer")}
