@@ -56,9 +56,9 @@ def fresh_tables(endpoint: str) -> None:
 def onboard(data: bytes, writers: int) -> tuple[float, float, int, list]:
     """(seconds validating, seconds persisting, rows created, the planned records)."""
     from processing.onboarding.parse import parse_file
+    from processing.onboarding.validation import validate_rows
     from services.onboarding.records import plan_record
     from services.onboarding.submit import submit
-    from processing.onboarding.validation import validate_rows
 
     start = time.perf_counter()
     parsed = parse_file("customers.csv", data)

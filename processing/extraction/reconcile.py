@@ -89,7 +89,7 @@ def reconcile(cards: list[Timecard], loose: list[StatedTotal]) -> dict[str, dict
     counts: dict[str, dict[str, int]] = defaultdict(lambda: {"stated": 0, "reproduced": 0})
     indexed = _Cards(cards)
     for stated in all_totals(cards, loose):
-        key = stated.sheet or ""
+        key = stated.sheet or (stated.source.sheet if stated.source else "")
         counts[key]["stated"] += 1
         counts[key]["reproduced"] += int(is_reproduced(stated, indexed))
     # A row's own Total Hours column (ST + OT + DT) is a total the file states too.

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from services.ask.dates import DateNotUnderstood, resolve_period
 from services.ask.guardrails import Refusal
 from services.ask.plan import Filters, Having, PlanRejected, QueryPlan, validate_plan
+from store import job_states
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -121,13 +122,13 @@ GROUP_PATTERNS = {
 }
 
 JOB_STATUS_PATTERNS = {
-    "REVIEW": r"\bflagged\b|\b(?:waiting|awaiting|waiting\s+for|pending|needing|needs?|in|for|to|under|held\s+for)"
+    job_states.REVIEW: r"\bflagged\b|\b(?:waiting|awaiting|waiting\s+for|pending|needing|needs?|in|for|to|under|held\s+for)"
               r"\s+(?:a\s+)?(?:human\s+)?review\b|\breview\s+queue\b|\bto\s+be\s+reviewed\b",
-    "PENDING": r"\bpending\b|\bqueued\b|\bin\s+the\s+queue\b|\bwaiting\s+to\s+be\s+processed\b|\bnot\s+started\b",
-    "PROCESSING": r"\b(?:processing|running|in\s+progress|being\s+processed)\b",
-    "FAILED": r"\bfail(?:ed|ing|ures?)?\b|\berrored\b",
-    "COMPLETED": r"\b(?:completed|complete|finished|succeeded|successful|auto-approved|done)\b",
-    "CANCELLED": r"\bcancell?ed\b",
+    job_states.PENDING: r"\bpending\b|\bqueued\b|\bin\s+the\s+queue\b|\bwaiting\s+to\s+be\s+processed\b|\bnot\s+started\b",
+    job_states.PROCESSING: r"\b(?:processing|running|in\s+progress|being\s+processed)\b",
+    job_states.FAILED: r"\bfail(?:ed|ing|ures?)?\b|\berrored\b",
+    job_states.COMPLETED: r"\b(?:completed|complete|finished|succeeded|successful|auto-approved|done)\b",
+    job_states.CANCELLED: r"\bcancell?ed\b",
 }
 
 UNSUPPORTED = (

@@ -15,13 +15,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from store import job_states
+
 Entity = Literal["timecard_entries", "jobs", "reviews", "hires", "hr_report"]
 Measure = Literal["hours", "pay", "overtime_hours", "entries", "employees", "count", "list"]
 Grouping = Literal["employee", "week", "month", "day", "status", "kind", "reviewer", "decision", "quarter",
                    "department", "job"]
 Order = Literal["measure_desc", "measure_asc", "group"]
 Report = Literal["hires_by_quarter", "departments_above_mean"]
-JobStatus = Literal["PENDING", "PROCESSING", "REVIEW", "COMPLETED", "FAILED", "CANCELLED"]
+JobStatus = Literal[job_states.STATUSES]  # type: ignore[valid-type]  # the statuses, from their one source
 Decision = Literal["approved", "rejected"]
 Comparison = Literal["gt", "gte", "lt", "lte"]
 

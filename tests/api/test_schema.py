@@ -185,10 +185,18 @@ def test_queue_stats_follow_the_product_formulas(moto_store, schema):
 def test_timecards_query_by_employee_and_range(moto_store, schema):
     import datetime as dt
 
+    from store import queue
+    from store.job_states import COMPLETED
     from store.records import EntryRow, save_timecard_entries
+    from store.uploads import register_upload
 
-    save_timecard_entries("job1", [EntryRow("Jane Smith", "E1", dt.date(2026, 3, d), 8.0, 200.0)
-                                   for d in range(2, 7)])
+    # Records are visible once their job ended COMPLETED: write them as a worker does.
+    upload = register_upload("jane.csv", b"Employee,Date,Hours\nJane Smith,2026-03-02,8\n", kind="timecard",
+                             file_format="csv", priority=2, uploaded_by="test")
+    job = queue.claim_job(upload.job, "test-worker", 30)
+    save_timecard_entries(job.job_id, [EntryRow("Jane Smith", "E1", dt.date(2026, 3, d), 8.0, 200.0)
+                                       for d in range(2, 7)])
+    queue.finish_job(job, "test-worker", COMPLETED, {})
     query = 'query($after: String) { timecards(employee: "jane  smith", first: 3, after: $after) ' \
             '{ nodes { date hours pay employeeId } pageInfo { endCursor hasNextPage } } }'
     first = run(schema, query, "viewer", {"after": None}).data["timecards"]

@@ -141,8 +141,8 @@ HIRES = [
 
 
 def seed_hires() -> None:
-    from services.onboarding.records import plan_record
     from processing.onboarding.registry import DEPARTMENT, HIRED_EMPLOYEE, JOB_TITLE
+    from services.onboarding.records import plan_record
     from store.onboarding import create_records
 
     records = [plan_record(DEPARTMENT, {"id": i, "department": name}, origin=f"seed-d{i}")

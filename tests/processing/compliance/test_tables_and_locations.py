@@ -68,5 +68,9 @@ def test_workweek_boundaries():
     assert week_start(wednesday, "monday", None) == dt.date(2026, 3, 2)
     assert week_start(wednesday, "sunday", None) == dt.date(2026, 3, 1)
     assert week_anchor(wednesday, wednesday + dt.timedelta(days=6)) == wednesday
-    assert week_anchor(wednesday, wednesday + dt.timedelta(days=13)) is None
+    # Two whole weeks the file states start their workweeks on the first day; the span of the entries'
+    # dates does not, and neither does a month.
+    assert week_anchor(wednesday, wednesday + dt.timedelta(days=13)) == wednesday
+    assert week_anchor(wednesday, wednesday + dt.timedelta(days=13), stated=False) is None
+    assert week_anchor(wednesday, wednesday + dt.timedelta(days=29)) is None
     assert week_start(wednesday + dt.timedelta(days=9), "monday", wednesday) == wednesday + dt.timedelta(days=7)
