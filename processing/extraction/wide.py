@@ -169,6 +169,9 @@ def extract_wide(layout: Layout, rates: RateBook) -> SheetResult:
     states = day_states(layout, dates)
     after_dates = [c for c in layout.roles if c > date_cols[-1]]
     sections = date_rows(layout, rows, date_cols)
+    if sections and layout.period_from_days:  # week 2 (and later) date rows belong to the period too
+        every = [d for found in sections.values() for d in found.values()] + list(dates.values())
+        layout.period = (min(every), max(every))
     # What the day cells mean is judged on the rows that are people's (a row of zip codes between
     # people is not a day's dollars); in a block sheet every value row is someone's.
     person_rows = rows if sections else [r for r in rows if (n := _row_name(layout, r, name_col))

@@ -39,6 +39,7 @@ class Layout:
     data_rows: tuple[int, int] | None  # 0-based inclusive
     fingerprint: str | None = None
     notes: list[str] = field(default_factory=list)
+    period_from_days: bool = False  # the period is the span of the grid's day columns (no banner states one)
 
     def columns_with(self, role: str) -> list[int]:
         return [c for c, m in sorted(self.roles.items()) if m.role == role]
@@ -181,9 +182,15 @@ def build_layout(sheet: Sheet, *, date1904: bool = False, mappings: dict[str, di
     print_key = fingerprint(sheet, header_rows) if header_rows else None
     if mappings and print_key in mappings and print_key != table_key:
         _apply_stored_mapping(mappings[print_key], headers, roles)
+    period_from_days = False
+    if period is None and detection.date_header is not None:
+        # A grid's day columns are the days it accounts for, worked or not: its period when no banner says.
+        days = sorted(detection.date_header.dates.values())
+        if (days[-1] - days[0]).days <= 6:
+            period, period_from_days = (days[0], days[-1]), True
     return Layout(sheet=sheet, family=family, detection=detection, period=period, date1904=date1904,
                   header_rows=header_rows, roles=roles, headers=headers, data_rows=data_rows,
-                  fingerprint=print_key, notes=evidence_notes)
+                  fingerprint=print_key, notes=evidence_notes, period_from_days=period_from_days)
 
 
 def _column_type(sheet: Sheet, col: int, rows: range, role: str | None) -> str:

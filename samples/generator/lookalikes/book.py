@@ -81,11 +81,12 @@ class Book:
 
     def save(self, path: Path) -> None:
         save_xlsx(self.workbook, path, cached=self._cached)
-        if self._typed:
+        if self._typed or path.suffix.lower() == ".xlsm":
             self._write_typed_results(path)
 
     def _write_typed_results(self, path: Path) -> None:
-        """Give text and error formula results their cached value and cell type, as Excel saves them."""
+        """Give text and error formula results their cached value and cell type, as Excel saves them (and an
+        .xlsm its macro-enabled content type)."""
         source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -98,6 +99,10 @@ class Book:
                         text = re.sub(rf'<c r="{ref}"([^>]*)>(<f>[^<]*</f>)<v ?/>',
                                       rf'<c r="{ref}"\g<1> t="{kind}">\g<2><v>{escaped}</v>', text)
                     data = text.encode("utf-8")
+                if item.filename == "[Content_Types].xml" and path.suffix.lower() == ".xlsm":
+                    # A macro-enabled workbook says so in its content types, as Excel writes an .xlsm.
+                    data = data.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                                        b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
                 info = zipfile.ZipInfo(item.filename, date_time=FIXED_ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = item.external_attr

@@ -50,6 +50,7 @@ def _value(cell: object) -> Decimal:
 def multi_week_blocks(out: Path) -> Truth:
     path = out / "23_multi_week_person_blocks.xlsx"
     truth = Truth(path.name, family="block (weeks per person)", structure=" ".join(__doc__.split()),
+                  week_start=START,  # every date row is a Sunday-to-Saturday week: the file's workweeks
                   traps=["a block of four weeks per person, each week with its own date row", "date rows with no "
                          "label, first one on the person's row", "location rows between date and money rows",
                          "mostly-zero money rows", "a day cell typed as a sum formula (=340+450+30+80)",
