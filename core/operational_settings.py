@@ -57,6 +57,9 @@ class OperationalSettings(BaseModel):
     llm_extraction_enabled: bool = False
     llm_failure_threshold: int = Field(default=3, ge=1, le=100)
     llm_cooldown_seconds: int = Field(default=60, ge=1)
+    ask_llm_enabled: bool = Field(default=False, description="let the Bedrock translator plan the questions "
+                                  "the parser cannot read (ask)")
+    ask_llm_first: bool = Field(default=False, description="ask the translator first, the parser as fallback")
     job_max_attempts: int = Field(default=3, ge=1, le=10)
     retry_backoff_seconds: float = Field(default=2.0, ge=0, le=3600)
     lease_seconds: int = Field(default=30, ge=5, le=3600)

@@ -44,11 +44,14 @@ def date_header(sheet: Sheet, context: Context) -> DateHeader | None:
         sheet, date1904=context.date1904, period=context.period))
 
 
+BLOCK_SCAN_ROWS = 300  # block labels repeat every few rows: this many rows decide, whatever the sheet's size
+
+
 def find_block_label_column(sheet: Sheet, start_row: int, max_columns: int = 6) -> int | None:
     """The column whose cells below the date header repeat block labels (PAID HOURS, OVERTIME...)."""
     for col in range(max_columns):
         seen: dict[str, int] = {}
-        for row in range(start_row, sheet.n_rows):
+        for row in range(start_row, min(sheet.n_rows, start_row + BLOCK_SCAN_ROWS)):
             label = BLOCK_LABELS.get(normalize_header(text_at(sheet, row, col, merged=False)))
             if label:
                 seen[label] = seen.get(label, 0) + 1

@@ -5,8 +5,7 @@ reads it further; then a plan, from the parser or (optionally) the LLM translato
 the caller's role against the plan; then the read. The LLM never sees a question the
 guardrails refused, and its plans pass the same validation and role check as the parser's.
 
-LLM settings are read with defaults (``getattr``) so this works before the settings model
-carries them: ``ask_llm_enabled`` (off), ``ask_llm_first`` (off: the parser answers what it
+LLM settings: ``ask_llm_enabled`` (off), ``ask_llm_first`` (off: the parser answers what it
 can and the LLM gets only what the parser could not read; on: the LLM goes first and the
 parser is the fallback). Model, region and breaker settings are the extractor's.
 """
@@ -35,7 +34,7 @@ class Translator(Protocol):
 
 
 def llm_enabled(settings: Any) -> bool:
-    return bool(getattr(settings, "ask_llm_enabled", False))
+    return settings.ask_llm_enabled
 
 
 def ask(question: str, *, role: str, today: dt.date | None = None, settings: Any = None,
@@ -76,7 +75,7 @@ def _plan(question: str, today: dt.date, week_start: str, settings: Any,
     parsed = parse(question, today, week_start=week_start)
     if not llm_enabled(settings):
         return parsed, "parser"
-    first = bool(getattr(settings, "ask_llm_first", False))
+    first = settings.ask_llm_first
     if not first and isinstance(parsed, QueryPlan):
         return parsed, "parser"
     if not first and parsed.code != "UNSUPPORTED":
