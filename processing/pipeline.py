@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from core.operational_settings import OperationalSettings
+from processing.errors import InputError
 from processing.model import Extraction, Issue
 from processing.result import build_result, build_stored_result
 from processing.workbook import Workbook
@@ -110,7 +111,14 @@ def process_file(name: str, data: bytes, settings: OperationalSettings, *,
     workbook = read(name, data, settings)
     clock.finish("read")
 
-    extraction = extract(workbook, settings, mappings)
+    try:
+        extraction = extract(workbook, settings, mappings)
+    except InputError as exc:
+        # The rules could not read the file: with the LLM extractor enabled it is the reader of last resort
+        # (its timecards always go to a person); without it, the file is refused as before.
+        if not settings.llm_extraction_enabled or exc.code not in LLM_FALLBACK_CODES:
+            raise
+        extraction = describe_unread_workbook(workbook, mappings)
     clock.lap("extract")
     extra_issues: list[Issue] = []
     if settings.llm_extraction_enabled:
@@ -125,6 +133,15 @@ def process_file(name: str, data: bytes, settings: OperationalSettings, *,
     clock.finish("done")
     return ProcessOutcome(result=result, extraction=extraction, workbook=WorkbookSummary.of(workbook),
                           report=report, stage_ms=clock.ms)
+
+
+LLM_FALLBACK_CODES = frozenset({"UNRECOGNIZED_LAYOUT", "NO_DATA"})
+
+
+def describe_unread_workbook(workbook: Workbook, mappings: dict | None) -> Extraction:
+    from processing.extraction import describe_unread
+
+    return describe_unread(workbook, mappings)
 
 
 def run_llm_cross_check(extraction: Extraction, settings: OperationalSettings,

@@ -198,4 +198,15 @@ def _period(layouts: list[Layout], timecards,
     return ((min(dates), max(dates)) if dates else None), False
 
 
-__all__ = ["extract"]
+def describe_unread(workbook: Workbook, mappings: dict[str, dict] | None = None) -> Extraction:
+    """What a second reader (the LLM extractor) is given when no family could read the file: every
+    sheet's schema and normalized text (sensitive columns left out), and no timecards."""
+    layouts = [families.detect_layout(sheet, date1904=workbook.date1904, mappings=mappings)
+               for sheet in workbook.sheets]
+    return Extraction(timecards=[], sheets=[build_schema(layout) for layout in layouts],
+                      markdown={layout.sheet.name: sheet_markdown(layout) for layout in layouts
+                                if not layout.sheet.hidden},
+                      period_stated=False)
+
+
+__all__ = ["describe_unread", "extract"]

@@ -38,7 +38,7 @@ def cross_check(extraction: Extraction, extractor: LlmExtractor) -> CrossCheck:
     try:
         llm_timecards = extractor.extract_timecards(extraction.markdown)
     except LlmUnavailable as exc:
-        return CrossCheck(extraction, [unavailable_issue(exc.reason, found_anything)])
+        return CrossCheck(extraction, [unavailable_issue(exc.reason, found_anything, needs_second_reader(extraction))])
     if not found_anything and llm_timecards:
         adopted = dataclasses.replace(extraction, timecards=[to_timecard(t) for t in llm_timecards], method="llm")
         return CrossCheck(adopted, [Issue(
@@ -47,7 +47,23 @@ def cross_check(extraction: Extraction, extractor: LlmExtractor) -> CrossCheck:
     return CrossCheck(extraction, compare_timecards(extraction.timecards, llm_timecards))
 
 
-def unavailable_issue(reason: str, found_anything: bool) -> Issue:
+UNCERTAIN_READING = frozenset({"LAYOUT_UNCERTAIN", "HIDDEN_SHEET_READ", "UNREADABLE_DATE", "UNREADABLE_CELL"})
+
+
+def needs_second_reader(extraction: Extraction) -> bool:
+    """Whether the rules' reading leaned on the LLM: a layout they were unsure of, a sheet whose own totals
+    they did not all reproduce, cells or dates they could not read."""
+    if any(issue.code in UNCERTAIN_READING for issue in extraction.issues):
+        return True
+    return any(s.reconciliation and s.reconciliation["reproduced"] < s.reconciliation["stated"]
+               for s in extraction.sheets)
+
+
+def unavailable_issue(reason: str, found_anything: bool, needed: bool = False) -> Issue:
+    if found_anything and needed:
+        return Issue(code=UNAVAILABLE, severity="warning",
+                     message=f"the AI cross-check was needed and is unavailable: {reason}; the rules' reading is "
+                             "uncertain (see the other issues) and goes to a person")
     if found_anything:
         return Issue(code=UNAVAILABLE, severity="info",
                      message=f"AI cross-check skipped: {reason}; the deterministic extraction was used")

@@ -138,3 +138,37 @@ def test_llm_only_timecards_are_used_and_evaluated_but_reviewed():
     assert outcome.result["extraction_method"] == "llm"
     assert ("LLM_ONLY_EXTRACTION", "warning") in [(i["code"], i["severity"]) for i in outcome.result["issues"]]
     assert outcome.decision == "review"
+
+
+UNREADABLE_CSV = b"Widget,Colour\nsprocket,blue\ngear,red\n"  # no family can read this: UNRECOGNIZED_LAYOUT
+
+
+def test_unrecognized_layout_is_handed_to_the_llm_when_it_is_enabled():
+    llm = FakeLlm([llm_card("Ann Lee", "2026-03-02", 8, 160)])
+    outcome = process_file("odd.csv", UNREADABLE_CSV, LLM_ON, llm=llm)
+    assert llm.calls == 1
+    assert [t["employee"] for t in outcome.result["timecards"]] == ["Ann Lee"]
+    assert outcome.result["extraction_method"] == "llm"
+    assert outcome.decision == "review"
+
+
+def test_unrecognized_layout_with_the_llm_down_goes_to_review_not_approved():
+    outcome = process_file("odd.csv", UNREADABLE_CSV, LLM_ON, llm=FakeLlm(error="circuit open"))
+    assert outcome.result["timecards"] == []
+    assert ("LLM_UNAVAILABLE", "warning") in [(i["code"], i["severity"]) for i in outcome.result["issues"]]
+    assert outcome.decision == "review"
+
+
+def test_unrecognized_layout_without_the_llm_is_still_refused():
+    with pytest.raises(InputError) as caught:
+        process_file("odd.csv", UNREADABLE_CSV, SETTINGS)
+    assert caught.value.code == "UNRECOGNIZED_LAYOUT"
+
+
+def test_an_uncertain_reading_with_the_llm_down_goes_to_review():
+    uncertain = extraction(jane())
+    uncertain.issues.append(Issue("LAYOUT_UNCERTAIN", "warning", "sheet 1 fits two layouts"))
+    outcome = process_file("a.xlsx", b"x", LLM_ON, llm=FakeLlm(error="circuit open"),
+                           **FakeStages(uncertain).stage_kwargs())
+    assert ("LLM_UNAVAILABLE", "warning") in [(i["code"], i["severity"]) for i in outcome.result["issues"]]
+    assert outcome.decision == "review"
