@@ -15,6 +15,7 @@ from pathlib import PurePath
 from typing import Any
 
 from processing.onboarding.coerce import FieldProblem, as_datetime, as_integer
+from processing.onboarding.columns import evidence_columns
 from processing.onboarding.registry import (
     MODELS,
     ModelSpec,
@@ -44,7 +45,7 @@ class Detection:
     model: ModelSpec
     has_header: bool
     columns: tuple[str | None, ...]  # canonical field per column; None = ignored column
-    reason: str  # "header", "shape", "forced"
+    reason: str  # "header", "shape", "evidence", "forced"
 
 
 def map_header(spec: ModelSpec, header: Sequence[Any]) -> tuple[str | None, ...]:
@@ -177,8 +178,43 @@ def detect_model(rows: Sequence[Sequence[Any]], file_name: str | None = None, fo
     if not rows:
         raise DetectionError(UNKNOWN_MODEL, "the file has no rows", [spec.name for spec in MODELS])
     if looks_like_header(first):
-        return detect_from_header(first)
-    return detect_from_shape(rows, file_name)
+        try:
+            return detect_from_header(first)
+        except DetectionError as exc:
+            if exc.code != UNKNOWN_MODEL:
+                raise
+            return detect_from_evidence(first, rows[1:], exc)
+    try:
+        return detect_from_shape(rows, file_name)
+    except DetectionError as exc:
+        if exc.code != UNKNOWN_MODEL or not _all_text(first):
+            raise
+        return detect_from_evidence(first, rows[1:], exc)
+
+
+EVIDENCE_MARGIN = 0.05  # two models this close on evidence: ambiguous, the user chooses
+
+
+def _all_text(row: Sequence[Any]) -> bool:
+    filled = [c for c in row if not is_blank(c)]
+    return bool(filled) and all(isinstance(c, str) and not _parses(lambda c=c: as_integer(c, None, None))
+                                for c in filled)
+
+
+def detect_from_evidence(header: Sequence[Any], rows: Sequence[Sequence[Any]], refusal: DetectionError) -> Detection:
+    """A header in the file's own words: fields mapped from header words and column content together."""
+    sample = [row for row in rows[:SAMPLE_ROWS] if any(not is_blank(c) for c in row)]
+    fits = [(spec, fit) for spec in MODELS
+            if sample and (fit := evidence_columns(spec, header, sample, _cell_fits)) is not None]
+    if not fits:
+        raise refusal
+    fits.sort(key=lambda item: item[1][0], reverse=True)
+    best = fits[0]
+    if len(fits) > 1 and best[1][0] - fits[1][1][0] < EVIDENCE_MARGIN:
+        names = [spec.name for spec, _ in fits[:2]]
+        raise DetectionError(AMBIGUOUS_MODEL, f"the columns fit several models about equally: {', '.join(names)}. "
+                             "Pass --model.", names)
+    return Detection(best[0], True, best[1][1], "evidence")
 
 
 # ------------------------------------------------------------------ cheap routing for intake

@@ -108,3 +108,31 @@ def test_intake_routes_onboarding_csvs_and_leaves_timecards_alone():
     assert not looks_like_onboarding(b"\x00\x01binary")
     assert detect_kind((SAMPLES / "projects.csv").read_bytes(), "csv") == "onboarding"
     assert detect_kind(b"Employee,Date,Hours\nJane,2026-03-02,8\n", "csv") == "timecard"
+
+
+HIRES_IN_OWN_WORDS = [["Emp #", "Employee", "Date Hired", "Dept", "Role Id"],
+                      ["4535", "Marcelo Gonzalez", "2021-07-27T16:02:08Z", "1", "2"],
+                      ["4572", "Lidia Mendez", "2021-07-27T19:04:09Z", "1", "2"],
+                      ["4670", "Ann Lee", "2021-07-28T10:00:00Z", "3", "5"]]
+
+
+def test_a_hires_batch_in_its_own_header_words_is_detected_from_header_and_content():
+    detection = detect_model(HIRES_IN_OWN_WORDS, "batch.csv")
+    assert detection.model.name == "HiredEmployee" and detection.reason == "evidence"
+    assert detection.columns == ("id", "name", "datetime", "departmentId", "jobId")
+
+
+def test_content_that_does_not_fit_the_field_is_not_mapped_by_its_header():
+    rows = [row[:] for row in HIRES_IN_OWN_WORDS]
+    for row in rows[1:]:
+        row[0] = "not a number"  # "Emp #" over text: no id column, so no HiredEmployee
+    with pytest.raises(DetectionError) as caught:
+        detect_model(rows, "batch.csv")
+    assert caught.value.code == "UNKNOWN_MODEL"
+
+
+def test_unrelated_headers_stay_unknown():
+    rows = [["Widget", "Colour", "Weight"], ["sprocket", "blue", "3"]]
+    with pytest.raises(DetectionError) as caught:
+        detect_model(rows, "parts.csv")
+    assert caught.value.code == "UNKNOWN_MODEL"
