@@ -75,16 +75,23 @@ class LazyMappings(Mapping[str, dict]):
 
 
 def run_timecard_job(ctx: JobContext) -> JobOutcome:
+    from processing.isolation import read_workbook_isolated
     from processing.pipeline import process_file
     from store.mappings import get_mappings
 
     data = ctx.load_file()
+    name = ctx.file_name or "upload"
+    # The untrusted bytes are parsed in a limited child (CPU, memory, wall time): a file that makes native
+    # code abort or eat memory fails its own job (PROCESSING_LIMIT / PROCESSING_CRASHED), never the worker
+    # and the embedded store beside it. The later stages need this process's store (stored mappings).
+    workbook = read_workbook_isolated(name, data, ctx.settings)
     outcome = process_file(
-        ctx.file_name or "upload",
+        name,
         data,
         ctx.settings,
         on_stage=lambda stage, percent: ctx.report(stage, min(percent, 95)),
         mappings=LazyMappings(get_mappings),
+        reader=lambda *_: workbook,
     )
     ctx.report("store", 96)
     return timecard_outcome(ctx.job_id, outcome, ctx.on_rollback)
