@@ -41,6 +41,6 @@ def convert_serial(value: float, number_format: str | None, date1904: bool) -> o
     if value < 0 or value > 2_958_465:  # beyond 9999-12-31: not a date, keep the number
         return value
     moment = serial_to_datetime(value, date1904)
-    if kind == "date" and moment.time() == dt.time(0):
-        return moment.date()
+    if kind in ("date", "datetime") and moment.time() == dt.time(0):
+        return moment.date()  # midnight is a date, as calamine reads the same cell on the dense path
     return moment
