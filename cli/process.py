@@ -118,8 +118,10 @@ def parse_priority(value: str | None) -> int | None:
 def load_services() -> Any:
     """services.completion (stored settings, saving a processed file), with the store open.
     The store is imported here only."""
-    try:
-        from services import completion
+    import importlib
+
+    try:  # by module name: an import a test (or a broken install) made fail is seen as such
+        completion = importlib.import_module("services.completion")
     except ImportError:
         raise CommandError("STORE_UNAVAILABLE",
                            "the store cannot record processed files (services.completion.save_processed "
