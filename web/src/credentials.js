@@ -1,0 +1,37 @@
+// The signed-in credential, shared by the console and GraphiQL (same origin). Kept in
+// sessionStorage: it lives as long as the tab, and is gone when the browser closes.
+const STORAGE_KEY = "punchline.credential";
+
+export const ROLES = ["viewer", "uploader", "reviewer", "admin"];
+
+/** kind: "apiKey" | "bearer"; secret: the key or the token. */
+export function saveCredential(credential) {
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(credential));
+}
+
+export function loadCredential() {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || "null");
+    return stored && stored.secret ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+export function clearCredential() {
+  sessionStorage.removeItem(STORAGE_KEY);
+}
+
+/** The header the API reads: x-api-key for a key, Authorization for a JWT. The same object
+ * is the graphql-ws connection_init payload (browsers cannot set WebSocket headers). */
+export function credentialHeaders(credential) {
+  if (!credential) return {};
+  return credential.kind === "bearer"
+    ? { Authorization: `Bearer ${credential.secret}` }
+    : { "x-api-key": credential.secret };
+}
+
+/** Roles form a ladder: a role may do all that the roles below it may. */
+export function roleAtLeast(role, needed) {
+  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
+}
