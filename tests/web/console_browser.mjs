@@ -107,9 +107,9 @@ const scenarios = {
     const jobIds = await page.locator("text=/queued — job/").evaluateAll((nodes) => nodes.map((n) => n.querySelector("a")?.textContent));
     await shot(page, "03-upload");
 
-    const reviewJob = jobIds[jobIds.length - 1]; // rows are newest first: the first file sent is last
+    const reviewJob = jobIds[0]; // the sample workbook, sent first
     const row = jobsPage.locator("tr", { has: jobsPage.getByRole("link", { name: `job ${reviewJob}` }) });
-    await row.getByText("REVIEW").waitFor({ timeout: 90_000 });
+    await row.getByText("REVIEW", { exact: true }).waitFor({ timeout: 90_000 });
     const liveWithoutReload = await jobsPage.evaluate(() => window.__notReloaded === true);
     const rowText = await row.innerText();
     await shot(jobsPage, "04-jobs-live");
@@ -139,7 +139,7 @@ const scenarios = {
       downloads[kind] = path;
     }
 
-    await jobsPage.getByLabel("review comment").fill(config.comment);
+    await jobsPage.getByPlaceholder("e.g. hours confirmed").fill(config.comment);
     await jobsPage.getByRole("button", { name: "Approve" }).click();
     await jobsPage.getByTestId("job-status").getByText("COMPLETED").waitFor();
     const audit = await jobsPage.locator("table", { hasText: config.comment }).innerText();
@@ -171,7 +171,7 @@ const scenarios = {
     const page = await context.newPage();
     await signIn(page, config.key);
     await page.getByRole("link", { name: "Settings" }).first().click();
-    const field = page.getByLabel("maxConcurrentJobs", { exact: true });
+    const field = page.getByRole("textbox", { name: "maxConcurrentJobs", exact: true });
     await field.fill("99");
     await page.getByRole("button", { name: "Save changes" }).click();
     const refusal = await page.getByText("Nothing was changed").innerText();
@@ -207,8 +207,10 @@ const scenarios = {
     const subscription = `subscription { jobProgress(jobId: "${config.jobId}") { seq status } }`;
     await page.goto(config.base + "/graphiql?query=" + encodeURIComponent(subscription));
     await page.locator(".graphiql-container").waitFor();
-    await page.evaluate(() => localStorage.clear());
+    // GraphiQL reopens the tabs it stored over a linked query: forget them (not the sign-in).
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("graphiql")).forEach((k) => localStorage.removeItem(k)));
     await page.reload();
+    await page.getByText("jobProgress").first().waitFor();
     await page.locator(".graphiql-execute-button").click();
     await page.locator(".graphiql-response").getByText("COMPLETED").waitFor();
     const streamed = await page.locator(".graphiql-response").innerText();

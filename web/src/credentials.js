@@ -1,17 +1,18 @@
-// The signed-in credential, shared by the console and GraphiQL (same origin). Kept in
-// sessionStorage: it lives as long as the tab, and is gone when the browser closes.
+// The signed-in credential, shared by the console's tabs and GraphiQL (same origin), kept in
+// localStorage until "Sign out" removes it. Pages serve no inline or foreign script (CSP), which
+// is what keeps other code from reading it.
 const STORAGE_KEY = "punchline.credential";
 
 export const ROLES = ["viewer", "uploader", "reviewer", "admin"];
 
 /** kind: "apiKey" | "bearer"; secret: the key or the token. */
 export function saveCredential(credential) {
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(credential));
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(credential));
 }
 
 export function loadCredential() {
   try {
-    const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || "null");
+    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
     return stored && stored.secret ? stored : null;
   } catch {
     return null;
@@ -19,7 +20,7 @@ export function loadCredential() {
 }
 
 export function clearCredential() {
-  sessionStorage.removeItem(STORAGE_KEY);
+  localStorage.removeItem(STORAGE_KEY);
 }
 
 /** The header the API reads: x-api-key for a key, Authorization for a JWT. The same object

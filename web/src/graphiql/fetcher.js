@@ -13,7 +13,7 @@ function isSubscription(query, operationName) {
   }
 }
 
-export function fetcherFor({ url, createWsClient }) {
+export function fetcherFor({ url, createWsClient, defaultHeaders = () => ({}) }) {
   const sockets = new Map();
 
   function wsClient(headers) {
@@ -23,7 +23,8 @@ export function fetcherFor({ url, createWsClient }) {
   }
 
   return async function fetcher(params, options = {}) {
-    const headers = options.headers || {};
+    // The header editor wins; the console's credential fills in when it is empty.
+    const headers = { ...defaultHeaders(), ...(options.headers || {}) };
     if (isSubscription(params.query, params.operationName)) {
       return wsClient(headers).iterate({ query: params.query, variables: params.variables, operationName: params.operationName });
     }

@@ -31,7 +31,7 @@ const startingHeaders = JSON.stringify(
   2,
 );
 
-const fetcher = fetcherFor({ url: GRAPHQL_PATH, createWsClient: (params) => createClient({ url: websocketUrl(), connectionParams: params, lazy: true }) });
+const fetcher = fetcherFor({ url: GRAPHQL_PATH, defaultHeaders: () => credentialHeaders(loadCredential()), createWsClient: (params) => createClient({ url: websocketUrl(), connectionParams: params, lazy: true }) });
 
 createRoot(document.getElementById("graphiql")).render(
   <GraphiQL fetcher={fetcher} initialQuery={linkedQuery || EXAMPLE} initialHeaders={startingHeaders} shouldPersistHeaders={false} />,

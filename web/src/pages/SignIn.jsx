@@ -60,7 +60,7 @@ export function SignIn({ onSignIn }) {
                 <FormField label={kind === "apiKey" ? "API key" : "Token"} errorText={error}>
                   <Input type="password" value={secret} onChange={({ detail }) => setSecret(detail.value)} placeholder={kind === "apiKey" ? "pl_…" : "eyJ…"} ariaLabel="credential" />
                 </FormField>
-                <Alert type="info">Your credential stays in this browser tab only and is sent to this server alone.</Alert>
+                <Alert type="info">Your credential stays in this browser until you sign out, and is sent to this server alone.</Alert>
               </SpaceBetween>
             </Container>
           </Form>
