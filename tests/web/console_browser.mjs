@@ -88,7 +88,6 @@ const scenarios = {
     await page.goto(config.base + "/");
     await shot(page, "01-sign-in");
     await signIn(page, config.key);
-    await shot(page, "02-dashboard");
 
     // A jobs page opened before the upload and never reloaded: whatever it shows later came live.
     const jobsPage = await context.newPage();
@@ -147,8 +146,15 @@ const scenarios = {
 
     await page.getByRole("link", { name: "Review queue" }).first().click();
     await page.getByRole("heading", { name: "Review queue" }).waitFor();
+    await page.getByText(/crew-week/).waitFor();
+    const queue = await page.locator("table").first().innerText();
     await shot(page, "07-review-queue");
-    return { jobIds, reviewJob, rowText, liveWithoutReload, duplicate, issues, locations, timecardRows, explanation, downloads, audit };
+
+    await page.getByRole("link", { name: "Dashboard" }).first().click();
+    await page.locator('[data-label="Total jobs"]', { hasText: /\d/ }).waitFor();
+    const figures = Object.fromEntries(await page.getByTestId("figure").evaluateAll((nodes) => nodes.map((n) => [n.dataset.label, n.innerText.split("\n").pop()])));
+    await shot(page, "02-dashboard");
+    return { queue, figures, jobIds, reviewJob, rowText, liveWithoutReload, duplicate, issues, locations, timecardRows, explanation, downloads, audit };
   },
 
   /** Viewer: sees the job waiting for review, but no approve button, no upload, no cancel. */
@@ -175,7 +181,8 @@ const scenarios = {
     await field.fill("99");
     await page.getByRole("button", { name: "Save changes" }).click();
     const refusal = await page.getByText("Nothing was changed").innerText();
-    const fieldError = await page.locator("[class*='error']", { hasText: /max_concurrent_jobs|between|at most|1/ }).first().innerText().catch(() => "");
+    // The server's message, in the alert and again under the field it is about.
+    const fieldErrors = await page.getByText("less than or equal to 10").count();
     await shot(page, "09-settings-refused");
     await field.fill("4");
     await page.getByRole("button", { name: "Save changes" }).click();
@@ -188,7 +195,7 @@ const scenarios = {
     await page.goto(config.base + `/jobs/${config.jobId}/mapping`);
     await page.getByRole("heading", { name: "Match columns" }).waitFor();
     await shot(page, "11-mapping");
-    return { refusal, fieldError, history };
+    return { refusal, fieldErrors, history };
   },
 
   /** GraphiQL with no network: loads, carries the console's key, runs a query and a subscription. */

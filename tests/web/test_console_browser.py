@@ -74,6 +74,11 @@ def test_reviewer_uploads_watches_live_opens_downloads_and_approves(console_serv
     assert job["reviews"][0]["comment"] == "hours confirmed with the site"
     assert job["reviews"][0]["reviewer"] in seen["audit"] and "hours confirmed with the site" in seen["audit"]
 
+    # The queue after the approval: the other upload still waits, the dashboard counts both.
+    assert "crew-week.csv" in seen["queue"] and SAMPLE_WORKBOOK.name not in seen["queue"]
+    assert seen["figures"]["Total jobs"] == "2" and seen["figures"]["Waiting for review"] == "1"
+    assert seen["figures"]["completed"] == "1"
+
     expected = [[t["employee"], e["date"], e["hours"], e["pay"]] for t in job["timecards"] for e in t["entries"]]
     with open(seen["downloads"]["CSV"], newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -114,7 +119,8 @@ def test_admin_settings_refusal_save_history_and_mapping_screen(console_server, 
     base, keys = console_server
     job_id = upload_and_wait(base, keys["uploader"], OVERTIME_CSV, "settings.csv")
     seen = browser("settings", base, key=keys["admin"], jobId=job_id)
-    assert "Nothing was changed" in seen["refusal"]
+    assert "Nothing was changed" in seen["refusal"] and "max_concurrent_jobs" in seen["refusal"]
+    assert seen["fieldErrors"] >= 2, "the refusal is shown at the field too"
     assert graphql(base, keys["viewer"], "{ settings { maxConcurrentJobs } }")["settings"]["maxConcurrentJobs"] == 4
     assert "key:" in seen["history"] and "4" in seen["history"]
 

@@ -52,14 +52,14 @@ function changedInput(original, edited, shape) {
   return input;
 }
 
-function HistoryPanel({ keys }) {
+function HistoryPanel({ keys, version }) {
   const { credential } = useSession();
   const [key, setKey] = useState(keys[0]);
   const [changes, setChanges] = useState([]);
   useEffect(() => {
     if (!key) return;
     request(credential, SETTING_HISTORY, { key: snakeCase(key.split(".")[0]) }).then((d) => setChanges(d.settingHistory)).catch(() => setChanges([]));
-  }, [credential, key]);
+  }, [credential, key, version]);
   return (
     <Table
       header={<Header variant="h2" actions={<Select selectedOption={{ value: key, label: key }} options={keys.map((k) => ({ value: k, label: k }))} onChange={({ detail }) => setKey(detail.selectedOption.value)} filteringType="auto" ariaLabel="setting for history" />}>Change history</Header>}
@@ -83,6 +83,7 @@ export function SettingsPage() {
   const [edited, setEdited] = useState({});
   const [problems, setProblems] = useState({});
   const [notice, setNotice] = useState(null);
+  const [saves, setSaves] = useState(0);
   useEffect(() => {
     if (!data) return;
     const flat = Object.fromEntries(flatten(data.settings));
@@ -99,9 +100,10 @@ export function SettingsPage() {
       const { updateSettings } = await request(credential, updateSettingsMutation(shape), { input });
       if (updateSettings.__typename === "InvalidSettings") {
         setProblems(Object.fromEntries(updateSettings.problems.map((p) => [p.key, p.message])));
-        setNotice({ type: "error", text: `${updateSettings.message} Nothing was changed.` });
+        setNotice({ type: "error", text: `${updateSettings.message.replace(/\.?$/, ".")} Nothing was changed.` });
       } else {
         setNotice({ type: "success", text: "Saved: the next job uses the new values." });
+        setSaves((n) => n + 1);
         reload();
       }
     } catch (error) {
@@ -131,7 +133,7 @@ export function SettingsPage() {
             })}
           </ColumnLayout>
         </Container>
-        {keys.length > 0 && <HistoryPanel keys={keys} />}
+        {keys.length > 0 && <HistoryPanel keys={keys} version={saves} />}
       </SpaceBetween>
     </ContentLayout>
   );
