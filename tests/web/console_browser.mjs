@@ -160,6 +160,10 @@ const scenarios = {
   /** Viewer: sees the job waiting for review, but no approve button, no upload, no cancel. */
   async viewer(context) {
     const page = await context.newPage();
+    await page.goto(config.base + "/");
+    await page.getByLabel("credential").fill("pl_not_a_key");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const refused = await page.getByText("did not accept").innerText();
     await signIn(page, config.key);
     const navigation = (await page.getByRole("link").allInnerTexts()).join(" | ");
     await page.goto(config.base + `/jobs/${config.jobId}`);
@@ -169,7 +173,23 @@ const scenarios = {
     const cancelButtons = await page.getByRole("button", { name: "Cancel" }).count();
     const role = await page.getByRole("button", { name: /signed in as/ }).innerText();
     await shot(page, "08-job-as-viewer");
-    return { navigation, approveButtons, cancelButtons, role };
+
+    // The jobs table filtered by status, then by kind.
+    await page.getByRole("link", { name: "Jobs" }).first().click();
+    await page.getByRole("link", { name: `job ${config.jobId}` }).waitFor();
+    const jobLinks = () => page.getByRole("link", { name: /^job / }).evaluateAll((links) => links.map((a) => a.getAttribute("aria-label").slice(4)));
+    const unfiltered = await jobLinks();
+    await page.getByRole("button", { name: "filter by status" }).click();
+    await page.getByRole("option", { name: "COMPLETED" }).click();
+    await page.keyboard.press("Escape");
+    await page.getByRole("link", { name: `job ${config.jobId}` }).waitFor({ state: "detached" });
+    const completedOnly = await jobLinks();
+    await shot(page, "08b-jobs-filtered");
+    await page.getByRole("button", { name: "filter by kind" }).click();
+    await page.getByRole("option", { name: "onboarding" }).click();
+    await page.getByText("No jobs match").waitFor();
+    const onboardingCompleted = await jobLinks();
+    return { unfiltered, completedOnly, onboardingCompleted, refused, navigation, approveButtons, cancelButtons, role };
   },
 
   /** Admin: a setting refused with its message, one saved and shown in its history; mapping screen. */
@@ -194,8 +214,16 @@ const scenarios = {
 
     await page.goto(config.base + `/jobs/${config.jobId}/mapping`);
     await page.getByRole("heading", { name: "Match columns" }).waitFor();
+    await page.getByLabel("sheet name").fill(config.sheet);
+    await page.getByRole("button", { name: "role of column A" }).click();
+    await page.getByRole("option", { name: "employee", exact: true }).click();
+    await page.getByRole("button", { name: "Add column" }).click();
+    await page.getByRole("button", { name: "role of column B" }).click();
+    await page.getByRole("option", { name: "date", exact: true }).click();
+    await page.getByRole("button", { name: "Save mapping" }).click();
+    const mapping = await page.getByText("Saved for this layout").innerText();
     await shot(page, "11-mapping");
-    return { refusal, fieldErrors, history };
+    return { refusal, fieldErrors, history, mapping };
   },
 
   /** GraphiQL with no network: loads, carries the console's key, runs a query and a subscription. */

@@ -109,7 +109,14 @@ def test_issue_cells_shown_when_the_api_gives_them(console_server, browser, tmp_
 def test_viewer_sees_the_review_but_no_approve_upload_or_cancel(console_server, browser):
     base, keys = console_server
     job_id = upload_and_wait(base, keys["uploader"], OVERTIME_CSV, "viewer.csv")
+    # 8 hours at 25: nothing for a person, so it completes on its own.
+    done_id = upload_and_wait(base, keys["uploader"], "Employee,Date,Hours,Rate\nBo Chen,2026-03-02,8,25\n", "plain.csv",
+                              status="COMPLETED")
     seen = browser("viewer", base, key=keys["viewer"], jobId=job_id)
+    assert sorted(seen["unfiltered"]) == sorted([job_id, done_id])
+    assert seen["completedOnly"] == [done_id]
+    assert seen["onboardingCompleted"] == []
+    assert "did not accept" in seen["refused"]
     assert "viewer" in seen["role"]
     assert seen["approveButtons"] == 0 and seen["cancelButtons"] == 0
     assert "Upload" not in seen["navigation"] and "Jobs" in seen["navigation"]
@@ -118,11 +125,18 @@ def test_viewer_sees_the_review_but_no_approve_upload_or_cancel(console_server, 
 def test_admin_settings_refusal_save_history_and_mapping_screen(console_server, browser):
     base, keys = console_server
     job_id = upload_and_wait(base, keys["uploader"], OVERTIME_CSV, "settings.csv")
-    seen = browser("settings", base, key=keys["admin"], jobId=job_id)
+    seen = browser("settings", base, key=keys["admin"], jobId=job_id, sheet="settings")
     assert "Nothing was changed" in seen["refusal"] and "max_concurrent_jobs" in seen["refusal"]
     assert seen["fieldErrors"] >= 2, "the refusal is shown at the field too"
     assert graphql(base, keys["viewer"], "{ settings { maxConcurrentJobs } }")["settings"]["maxConcurrentJobs"] == 4
     assert "key:" in seen["history"] and "4" in seen["history"]
+    assert "Saved for this layout" in seen["mapping"]
+    from processing.mapping_review import sheet_fingerprint
+    from store.jobs import get_job, job_result
+    from store.mappings import get_mappings
+
+    fingerprint = sheet_fingerprint(job_result(get_job(job_id)), "settings")
+    assert get_mappings([fingerprint])[fingerprint] == {"A": "employee", "B": "date"}
 
 
 def test_graphiql_offline_with_the_key_runs_a_query_and_a_subscription(console_server, browser):

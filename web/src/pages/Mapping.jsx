@@ -99,7 +99,7 @@ export function Mapping({ jobId }) {
             { id: "header", header: "Source header", cell: (row) => row.header || "—" },
             { id: "samples", header: "Sample values", cell: (row) => (row.samples.length ? row.samples.slice(0, 3).join(" · ") : "—") },
             { id: "role", header: "Role", minWidth: 200, cell: (row) => (
-              <Select selectedOption={ROLE_OPTIONS.find((o) => o.value === row.role) || ROLE_OPTIONS[0]} options={ROLE_OPTIONS} onChange={({ detail }) => setRole(shown.indexOf(row), detail.selectedOption.value)} ariaLabel={`role of column ${row.column}`} filteringType="auto" />
+              <Select selectedOption={ROLE_OPTIONS.find((o) => o.value === row.role) || ROLE_OPTIONS[0]} options={ROLE_OPTIONS} onChange={({ detail }) => setRole(shown.indexOf(row), detail.selectedOption.value)} ariaLabel={`role of column ${row.column}`} filteringType="auto" expandToViewport />
             ) },
           ]}
         />
