@@ -223,7 +223,16 @@ const scenarios = {
     await page.getByRole("button", { name: "Save mapping" }).click();
     const mapping = await page.getByText("Saved for this layout").innerText();
     await shot(page, "11-mapping");
-    return { refusal, fieldErrors, history, mapping };
+
+    // Cancel the job from its page, then queue it again.
+    await page.goto(config.base + `/jobs/${config.jobId}`);
+    await page.getByTestId("job-status").getByText("REVIEW").waitFor();
+    await page.getByRole("button", { name: "Cancel", exact: true }).click();
+    const cancelled = await page.getByText(/^Cancelled: job/).innerText();
+    await page.getByTestId("job-status").getByText("CANCELLED").waitFor();
+    await page.getByRole("button", { name: "Retry", exact: true }).click();
+    const retried = await page.getByText(/^Queued again: job/).innerText();
+    return { refusal, fieldErrors, history, mapping, cancelled, retried };
   },
 
   /** GraphiQL with no network: loads, carries the console's key, runs a query and a subscription. */

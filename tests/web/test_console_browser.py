@@ -138,6 +138,11 @@ def test_admin_settings_refusal_save_history_and_mapping_screen(console_server, 
     fingerprint = sheet_fingerprint(job_result(get_job(job_id)), "settings")
     assert get_mappings([fingerprint])[fingerprint] == {"A": "employee", "B": "date"}
 
+    assert f"job {job_id} is CANCELLED" in seen["cancelled"] and f"job {job_id} is PENDING" in seen["retried"]
+    events = graphql(base, keys["viewer"], "query($id: ID!) { job(id: $id) { events { status } } }",
+                     {"id": job_id})["job"]["events"]
+    assert "CANCELLED" in [e["status"] for e in events]
+
 
 def test_graphiql_offline_with_the_key_runs_a_query_and_a_subscription(console_server, browser):
     base, keys = console_server

@@ -19,13 +19,14 @@ import { SettingsPage } from "./pages/SettingsPage.jsx";
 /** Checks the credential over HTTP, then opens the WebSocket whose ack names the role. */
 async function openSession(credential) {
   const schema = await request(credential, SCHEMA_QUERY);
-  const role = await new Promise((resolve, reject) => {
+  const live = await new Promise((resolve, reject) => {
     const ws = createSubscriptionClient(credential, {
-      onRole: (given) => resolve({ ws, given }),
+      onRole: (role) => resolve({ ws, role }),
+      // Only the first settle counts: a close after the ack is a reconnect, not a refusal.
       onClosed: (event) => reject(new Error(`live updates refused (${event?.code || "closed"})`)),
     });
   });
-  return { credential, role: role.given, ws: role.ws, shape: new SchemaShape(schema.__schema.types) };
+  return { credential, role: live.role, ws: live.ws, shape: new SchemaShape(schema.__schema.types) };
 }
 
 function screenFor(path) {
