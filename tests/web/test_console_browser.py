@@ -150,6 +150,7 @@ def test_graphiql_offline_with_the_key_runs_a_query_and_a_subscription(console_s
     graphql(base, keys["reviewer"], 'mutation($id: ID!) { approveReview(jobId: $id, comment: "ok") { __typename } }',
             {"id": job_id})
     seen = browser("graphiql", base, key=keys["admin"], jobId=job_id)
+    assert seen["headersShowKey"]
     response = seen["response"].replace("\xa0", " ")  # the editor shows spaces as no-break spaces
     assert '"queueStats"' in response and '"totalJobs": 1' in response
     assert "COMPLETED" in seen["streamed"]
