@@ -1,23 +1,22 @@
 """The FastAPI application: /graphql (HTTP, multipart uploads, graphql-transport-ws and
-graphql-ws), GET /health, and the offline playground at / and /playground."""
+graphql-ws), GET /health, GraphiQL at /graphiql and the web console at / (api/console.py)."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 from collections.abc import Sequence
-from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse
-from fastapi.staticfiles import StaticFiles
+from fastapi.responses import JSONResponse
 from starlette.websockets import WebSocket
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.types.unset import UNSET
 
 from api.auth import authenticate_async
+from api.console import mount_console
 from api.context import AuthenticationRequired, Context, authentication_required_handler, get_context
 from api.errors import Unauthenticated
 from api.limits import BodySizeLimit
@@ -27,11 +26,8 @@ from api.socket_auth import watch_socket
 from api.threads import off_loop
 from resolvers.health import check_health
 
-STATIC_DIR = Path(__file__).parent / "static"
 GRAPHQL_PATH = "/graphql"
 MAX_SUBSCRIPTIONS_PER_CONNECTION = 20
-PLAYGROUND_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; "
-                  "img-src 'self' data:; frame-ancestors 'none'")
 
 
 class PunchlineGraphQLRouter(GraphQLRouter):
@@ -128,12 +124,8 @@ def add_routes(app: FastAPI) -> None:
                 "live": live}
         return JSONResponse(body, status_code=200 if reachable else 503)
 
-    @app.get("/", include_in_schema=False)
-    @app.get("/playground", include_in_schema=False)
-    async def playground() -> FileResponse:
-        return FileResponse(STATIC_DIR / "playground.html", headers={"Content-Security-Policy": PLAYGROUND_CSP})
-
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # Last: the console's index fallback answers any GET path nothing above claimed.
+    mount_console(app)
 
 
 __all__ = ["GRAPHQL_PATH", "PunchlineGraphQLRouter", "create_app"]
