@@ -128,7 +128,7 @@ def test_a_shared_fragment_is_measured_once_not_per_path():
 
 
 def test_everyday_queries_stay_well_under_the_limits():
-    """The playground's examples and the sample clients' queries must keep working."""
+    """The console's everyday queries and the sample clients' must keep working."""
     from graphql import parse
 
     everyday = [

@@ -115,20 +115,6 @@ def test_health_endpoint_reports_store_and_counts(client, as_role):
     assert body["status"] == "ok" and body["store_reachable"] is True and body["counts"]["PENDING"] == 1
 
 
-def test_playground_is_served_with_local_assets_only(client):
-    import re
-
-    page = client.get("/playground")
-    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
-    assert "default-src 'self'" in page.headers["content-security-policy"]
-    sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
-    assert sources and all(s.startswith("/static/") for s in sources), sources
-    for source in sources:
-        asset = client.get(source)
-        assert asset.status_code == 200 and "http://" not in asset.text and "https://" not in asset.text
-    assert client.get("/").status_code == 200
-
-
 def test_bearer_token_from_jwks_is_accepted_with_its_group_role(client, monkeypatch):
     import api.auth
 

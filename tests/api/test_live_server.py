@@ -168,28 +168,3 @@ def test_sample_clients_upload_follow_review_and_settings(live, tmp_path):
     code, out = run_sample("settings.py", "show", "--url", server.url, "--api-key", keys["viewer"])
     assert code == 0 and '"overtimeThresholdHours": "38"' in out, out
 
-
-def test_playground_script_queries_uploads_and_subscribes(live, tmp_path):
-    """The playground's own JavaScript, run in Node against the live server."""
-    import json
-    import shutil
-    import subprocess
-    from pathlib import Path
-
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    server, keys = live
-    path = tmp_path / "playground.csv"
-    path.write_bytes(OVERTIME_CSV.replace(b"Jane Smith", b"Bo Chen"))
-    harness = Path(__file__).with_name("playground_harness.js")
-    done = subprocess.run([node, "--experimental-websocket", str(harness), server.url.removesuffix("/graphql"),
-                           keys["uploader"], str(path)], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout.strip().splitlines()[-1])
-    assert report["query"] == {"data": {"health": {"ok": True}}}
-    assert report["upload"]["data"]["uploadFile"]["__typename"] == "UploadAccepted"
-    events = [e["data"]["jobProgress"] for e in report["events"]]
-    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
-    assert events[-1]["status"] == "REVIEW"
-    assert "UNAUTHENTICATED" in report["refused"]
