@@ -85,5 +85,6 @@ def test_a_lying_gigabyte_workbook_is_refused_in_bounded_memory(tmp_path):
     result = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120, check=True)
     code, grown_kb, peak_kb = result.stdout.split()
     assert code == errors.DECOMPRESSION_LIMIT
-    assert int(grown_kb) < 100 * 1024, f"reading grew RSS by {int(grown_kb) // 1024} MB"
-    assert int(peak_kb) < 500 * 1024, f"the child peaked at {int(peak_kb) // 1024} MB"
+    # What the reading itself costs: the child's peak over its own start (its baseline after the imports
+    # varies with the machine and the environment the suite runs in, so it is not the measure).
+    assert int(grown_kb) < 100 * 1024, f"reading grew RSS by {int(grown_kb) // 1024} MB (peak {int(peak_kb) // 1024} MB)"
