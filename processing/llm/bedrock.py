@@ -110,21 +110,30 @@ class BedrockExtractor:
         }
 
     def _converse_with_retries(self, request: dict[str, Any]) -> dict[str, Any]:
-        from botocore.exceptions import BotoCoreError, ClientError
+        return converse_with_retries(self._client, request, max_attempts=self._max_attempts,
+                                     backoff_seconds=self._backoff_seconds, sleep=self._sleep,
+                                     unavailable=LlmUnavailable)
 
-        for attempt in range(1, self._max_attempts + 1):
-            try:
-                return self._client.converse(**request)
-            except ClientError as exc:
-                code = exc.response.get("Error", {}).get("Code", "")
-                if code in RETRYABLE_ERROR_CODES and attempt < self._max_attempts:
-                    self._sleep(self._backoff_seconds * 2 ** (attempt - 1))
-                    continue
-                # The code names the failure; the message may echo the request, so it is dropped.
-                raise LlmUnavailable(f"the AI service refused the request ({code or 'unknown error'})") from None
-            except BotoCoreError as exc:
-                raise LlmUnavailable(f"the AI service could not be reached ({type(exc).__name__})") from None
-        raise AssertionError("unreachable: the loop returns or raises")
+
+def converse_with_retries(client: Any, request: dict[str, Any], *, max_attempts: int, backoff_seconds: float,
+                          sleep: Any, unavailable: type[Exception]) -> dict[str, Any]:
+    """One Bedrock Converse call, throttling retried with exponential backoff; any other failure raised as
+    ``unavailable(reason)`` (the extractor's and the ask translator's own exception type)."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    for attempt in range(1, max_attempts + 1):
+        try:
+            return client.converse(**request)
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            if code in RETRYABLE_ERROR_CODES and attempt < max_attempts:
+                sleep(backoff_seconds * 2 ** (attempt - 1))
+                continue
+            # The code names the failure; the message may echo the request, so it is dropped.
+            raise unavailable(f"the AI service refused the request ({code or 'unknown error'})") from None
+        except BotoCoreError as exc:
+            raise unavailable(f"the AI service could not be reached ({type(exc).__name__})") from None
+    raise AssertionError("unreachable: the loop returns or raises")
 
 
 def render_sheets(markdown: dict[str, str]) -> str:

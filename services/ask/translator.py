@@ -20,14 +20,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from processing.llm.bedrock import converse_with_retries
 from processing.llm.circuit_breaker import CircuitBreaker
 from services.ask.guardrails import Refusal
 from services.ask.plan import CAPABILITIES, PlanRejected, QueryPlan, validate_plan
 
 PLAN_TOOL = "query_plan"
 REFUSE_TOOL = "cannot_answer"
-RETRYABLE_ERROR_CODES = frozenset({"ThrottlingException", "ModelNotReadyException", "ServiceUnavailableException",
-                                   "InternalServerException"})
 REFUSAL_REASONS = ("write_request", "personal_data", "off_topic", "not_supported")
 MAX_QUESTION_CHARS = 500
 
@@ -111,22 +110,9 @@ class BedrockTranslator:
         }
 
     def _converse(self, request: dict[str, Any]) -> dict[str, Any]:
-        from botocore.exceptions import BotoCoreError, ClientError
-
-        for attempt in range(1, self._max_attempts + 1):
-            try:
-                return self._client.converse(**request)
-            except ClientError as exc:
-                code = exc.response.get("Error", {}).get("Code", "")
-                if code in RETRYABLE_ERROR_CODES and attempt < self._max_attempts:
-                    self._sleep(self._backoff_seconds * 2 ** (attempt - 1))
-                    continue
-                # The code names the failure; the message may echo the question, so it is dropped.
-                raise TranslatorUnavailable(f"the AI service refused the request ({code or 'unknown error'})") \
-                    from None
-            except BotoCoreError as exc:
-                raise TranslatorUnavailable(f"the AI service could not be reached ({type(exc).__name__})") from None
-        raise AssertionError("unreachable: the loop returns or raises")
+        return converse_with_retries(self._client, request, max_attempts=self._max_attempts,
+                                     backoff_seconds=self._backoff_seconds, sleep=self._sleep,
+                                     unavailable=TranslatorUnavailable)
 
 
 def plan_json_schema() -> dict[str, Any]:
